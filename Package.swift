@@ -1,0 +1,53 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Leerlijn",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "Leerlijn", targets: ["Leerlijn"]),
+        .executable(name: "leerlijn", targets: ["leerlijn"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLeerlijnXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(
+            name: "LeerlijnXML",
+            dependencies: ["CLeerlijnXML2"]
+        ),
+        .target(
+            name: "Leerlijn",
+            dependencies: ["LeerlijnXML"]
+        ),
+        .target(
+            name: "LeerlijnCLI",
+            dependencies: [
+                "Leerlijn",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "leerlijn",
+            dependencies: ["LeerlijnCLI"]
+        ),
+        .testTarget(
+            name: "LeerlijnXMLTests",
+            dependencies: ["LeerlijnXML"]
+        ),
+        .testTarget(
+            name: "LeerlijnTests",
+            dependencies: [
+                "Leerlijn", "LeerlijnXML", "LeerlijnCLI",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

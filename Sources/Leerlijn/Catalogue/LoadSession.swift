@@ -1,0 +1,96 @@
+import LeerlijnXML
+
+/// The mutable state of one catalogue load: entries found so far and every diagnostic.
+struct LoadSession {
+    let reader: SafeXMLReader
+    let schema: XMLSchema
+    var diagnostics: [Diagnostic] = []
+    var programmes: [(value: Programme, file: String, line: Int)] = []
+    var requirements: [(value: Requirement, file: String, line: Int)] = []
+
+    init(reader: SafeXMLReader, schema: XMLSchema) {
+        self.reader = reader
+        self.schema = schema
+    }
+
+    mutating func readVocabulary(path: String) -> Vocabulary? {
+        var lists: [String: [Vocabulary.Term]] = [:]
+        var local: [Diagnostic] = []
+        let summary = reader.read(file: path, schema: schema) { node in
+            guard node.name == "terms", let name = node.attribute("name") else { return }
+            var terms: [Vocabulary.Term] = []
+            for (offset, term) in node.children(named: "term").enumerated() {
+                let id = term.attribute("id") ?? ""
+                let label = term.children(named: "label")
+                let nl = label.first { $0.attribute("lang") == "nl" }?.text ?? id
+                let en = label.first { $0.attribute("lang") == "en" }?.text ?? id
+                if terms.contains(where: { $0.id == id }) {
+                    local.append(Diagnostic(file: path, line: term.line, column: term.column, field: "term@id",
+                                            value: id, message: "duplicate term '\(id)' in vocabulary '\(name)'"))
+                }
+                let rank = term.attribute("rank").flatMap { Int($0) } ?? offset
+                terms.append(.init(id: id, label: LocalizedText(nl: nl, en: en), rank: rank))
+            }
+            lists[name] = terms
+        }
+        diagnostics += summary.diagnostics.map(Diagnostic.init) + local
+        if summary.isValid, summary.rootName != "vocabulary" {
+            diagnostics.append(Diagnostic(file: path, line: 1, column: 1, field: "root", value: summary.rootName,
+                                          message: "expected a <vocabulary> document, found <\(summary.rootName)>"))
+        }
+        guard summary.isValid, local.isEmpty, summary.rootName == "vocabulary" else { return nil }
+        return Vocabulary(lists: lists)
+    }
+
+    mutating func readEntries(path: String, expectedRoot: String, vocabulary: Vocabulary) {
+        var decoder = RecordDecoder(file: path, vocabulary: vocabulary)
+        var found: [(Programme?, Requirement?, Int)] = []
+        let summary = reader.read(file: path, schema: schema) { node in
+            switch node.name {
+            case "programme" where expectedRoot == "programmes":
+                found.append((decoder.programme(node), nil, node.line))
+            case "requirement" where expectedRoot == "requirements":
+                found.append((nil, decoder.requirement(node), node.line))
+            default:
+                break
+            }
+        }
+        let friendly = decoder.diagnostics
+        let friendlyLines = Set(friendly.map(\.line))
+        for xml in summary.diagnostics {
+            // Our message for an unknown vocabulary value names the field and suggests ids;
+            // drop libxml2's enumeration messages about the same line.
+            let isEnumeration = xml.message.contains("[facet 'enumeration']")
+                || xml.message.contains("is not a valid value of the atomic type")
+                || xml.message.contains("[facet 'maxInclusive']")
+            if isEnumeration, friendlyLines.contains(xml.line) { continue }
+            diagnostics.append(Diagnostic(xml))
+        }
+        diagnostics += friendly
+        if summary.isValid, summary.rootName != expectedRoot {
+            diagnostics.append(Diagnostic(
+                file: path, line: 1, column: 1, field: "root", value: summary.rootName,
+                message: "files under \(expectedRoot)/ hold a <\(expectedRoot)> document, found <\(summary.rootName)>"))
+        }
+        for (programme, requirement, line) in found {
+            if let programme { programmes.append((programme, path, line)) }
+            if let requirement { requirements.append((requirement, path, line)) }
+        }
+    }
+
+    /// Duplicate ids, within and across files (programmes and requirements share one id space).
+    mutating func checkAcrossFiles() {
+        var seen: [String: (file: String, line: Int)] = [:]
+        let entries = programmes.map { ($0.value.id, $0.file, $0.line) }
+            + requirements.map { ($0.value.id, $0.file, $0.line) }
+        for (id, file, line) in entries where !id.isEmpty {
+            if let first = seen[id] {
+                diagnostics.append(Diagnostic(
+                    file: file, line: line, column: 1, field: "id", value: id,
+                    message: "duplicate id '\(id)': already used at \(first.file):\(first.line)"))
+            } else {
+                seen[id] = (file, line)
+            }
+        }
+    }
+}

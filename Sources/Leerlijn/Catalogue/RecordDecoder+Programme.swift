@@ -1,0 +1,115 @@
+import LeerlijnXML
+
+extension RecordDecoder {
+    /// Decodes a `<programme>` record.
+    mutating func programme(_ node: ElementNode) -> Programme {
+        let id = id(node)
+        var ageRange: AgeRange?
+        if let ages = node.child("ageRange") {
+            let min = age(ages, "min", field: "ageRange@min"), max = age(ages, "max", field: "ageRange@max")
+            if let min, let max {
+                if min > max {
+                    error(ages, field: "ageRange", value: "\(min)-\(max)",
+                          "ageRange: min \(min) is greater than max \(max)")
+                } else {
+                    ageRange = AgeRange(min: min, max: max)
+                }
+            }
+        }
+        let evidence = term(node, "evidence", as: EvidenceLevel.self) ?? EvidenceLevel("not-assessed")
+        let kind = term(node, "kind", as: ProgrammeKind.self) ?? ProgrammeKind("material")
+        let status = status(node)
+        let lastModified = date(node, "lastModified") ?? CalendarDate(daysSinceEpoch: 0)
+        let validFrom = date(node, "validFrom"), validUntil = date(node, "validUntil")
+        if let validFrom, let validUntil, validFrom > validUntil {
+            error(node, field: "validUntil", value: validUntil.description,
+                  "validUntil \(validUntil) is before validFrom \(validFrom)")
+        }
+        if case .ended(let endDate, _) = status, let endDate, let validFrom, endDate < validFrom {
+            error(node, field: "status@date", value: endDate.description,
+                  "status: ended on \(endDate), before it started (validFrom \(validFrom))")
+        }
+        var peerLed: Bool?
+        if let raw = text(node, "peerLed") { peerLed = raw == "true" || raw == "1" }
+        let urls = node.children(named: "url").map {
+            ProgrammeURL(kind: $0.attribute("kind") ?? "website", url: trimmed($0.text))
+        }
+        return Programme(
+            id: id, title: localized(node, "title"), summary: localized(node, "summary"), kind: kind,
+            providers: texts(node, "provider"), audiences: terms(node, "audience", as: Audience.self),
+            ageRange: ageRange, educationLevels: terms(node, "educationLevel", as: EducationLevel.self),
+            sectors: terms(node, "sector", as: Sector.self), roles: terms(node, "role", as: Role.self),
+            topics: terms(node, "topic", as: Topic.self), formats: terms(node, "format", as: DeliveryFormat.self),
+            languages: texts(node, "language"),
+            accessibility: terms(node, "accessibility", as: AccessibilityFeature.self),
+            peerLed: peerLed, evidence: evidence, duration: text(node, "duration"),
+            cost: term(node, "cost", as: Cost.self), urls: urls, status: status,
+            validFrom: validFrom, validUntil: validUntil, recommendations: texts(node, "recommendation"),
+            source: source(node), note: text(node, "note"), lastModified: lastModified)
+    }
+
+    private mutating func status(_ node: ElementNode) -> ProgrammeStatus {
+        guard let child = node.child("status") else {
+            error(node, field: "status", value: nil, "missing status (active or ended)")
+            return .active
+        }
+        let value = child.attribute("value") ?? ""
+        let date = child.attribute("date")
+        let year = child.attribute("year")
+        switch value {
+        case "active":
+            if date != nil || year != nil {
+                error(child, field: "status@date", value: date ?? year,
+                      "status: an active entry has no end date or year; use validUntil for a planned end")
+            }
+            return .active
+        case "ended":
+            var endDate: CalendarDate?
+            if let date {
+                endDate = CalendarDate(iso: date)
+                if endDate == nil {
+                    error(child, field: "status@date", value: date, "status: '\(date)' is not a date (YYYY-MM-DD)")
+                }
+            }
+            let endYear = year.flatMap { Int($0) }
+            if let endDate, let endYear, endDate.year != endYear {
+                error(child, field: "status@year", value: year,
+                      "status: year \(endYear) contradicts date \(endDate)")
+            }
+            return .ended(date: endDate, year: endYear ?? endDate?.year)
+        default:
+            unknownTerm(child, field: "status@value", value: value, vocabularyName: "status")
+            return .active
+        }
+    }
+
+    /// Decodes a `<requirement>` record.
+    mutating func requirement(_ node: ElementNode) -> Requirement {
+        let id = id(node)
+        let applies = node.child("appliesTo") ?? ElementNode(name: "appliesTo", line: node.line)
+        let needs = node.child("needs") ?? ElementNode(name: "needs", line: node.line)
+        let validFrom = date(node, "validFrom"), validUntil = date(node, "validUntil")
+        if let validFrom, let validUntil, validFrom > validUntil {
+            error(node, field: "validUntil", value: validUntil.description,
+                  "validUntil \(validUntil) is before validFrom \(validFrom)")
+        }
+        var peerLed: Bool?
+        if let raw = text(needs, "peerLed") { peerLed = raw == "true" || raw == "1" }
+        return Requirement(
+            id: id, title: localized(node, "title"), summary: localized(node, "summary"),
+            strength: term(node, "strength", as: Strength.self) ?? Strength("invite"),
+            recommendations: texts(node, "recommendation"),
+            appliesTo: .init(sectors: terms(applies, "sector", as: Sector.self),
+                             roles: terms(applies, "role", as: Role.self),
+                             audiences: terms(applies, "audience", as: Audience.self),
+                             learnerAges: openAges(applies.child("learnerAges"), field: "appliesTo/learnerAges")),
+            needs: .init(audiences: terms(needs, "audience", as: Audience.self),
+                         topics: terms(needs, "topic", as: Topic.self),
+                         allTopics: needs.attribute("topicMatch") == "all",
+                         learnerAges: openAges(needs.child("learnerAges"), field: "needs/learnerAges"),
+                         accessibility: terms(needs, "accessibility", as: AccessibilityFeature.self),
+                         peerLed: peerLed),
+            validFrom: validFrom, validUntil: validUntil, source: source(node), note: text(node, "note"),
+            lastModified: date(node, "lastModified") ?? CalendarDate(daysSinceEpoch: 0))
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import Leerlijn
+
+/// The `leerlijn` command: argument parsing and output only; the work is in the library.
+public struct LeerlijnCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "leerlijn",
+        abstract: "Manage awareness curricula and professional training on child sexual abuse prevention (NL).",
+        discussion: """
+            Examples:
+              leerlijn validate
+              leerlijn query --age 10 --topic online-safety
+              leerlijn export --output Exports
+            Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input, 73 cannot create output, 74 I/O.
+            """,
+        version: LeerlijnVersion.string,
+        subcommands: [ValidateCommand.self]
+    )
+
+    public init() {}
+
+    /// Runs the command line and exits with a sysexits code.
+    public static func runMain(_ arguments: [String]? = nil) -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            Foundation.exit(0)
+        } catch let error as LeerlijnError {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            Foundation.exit(error.exitCode)
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+/// Options shared by every command that reads the catalogue.
+public struct CatalogueOptions: ParsableArguments {
+    @Option(name: .long, help: "The catalogue folder.")
+    public var catalog: String = "Catalog"
+
+    @Option(name: .long, help: "Largest XML file accepted, in bytes.")
+    public var maxFileBytes: Int = 256 * 1024 * 1024
+
+    public init() {}
+
+    /// Loads and validates the catalogue.
+    public func load() throws(LeerlijnError) -> Catalogue {
+        guard maxFileBytes > 0 else { throw .usage("--max-file-bytes must be positive, got \(maxFileBytes)") }
+        return try CatalogueLoader(maxFileBytes: maxFileBytes).load(directory: catalog)
+    }
+}

@@ -1,0 +1,3 @@
+import LeerlijnCLI
+
+LeerlijnCommand.runMain()
