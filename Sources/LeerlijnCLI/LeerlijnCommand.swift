@@ -22,15 +22,25 @@ public struct LeerlijnCommand: ParsableCommand {
 
     /// Runs the command line and exits with a sysexits code.
     public static func runMain(_ arguments: [String]? = nil) -> Never {
+        let outcome = execute(arguments ?? Array(CommandLine.arguments.dropFirst()))
+        if let message = outcome.message, !message.isEmpty {
+            let stream = outcome.code == 0 ? FileHandle.standardOutput : FileHandle.standardError
+            stream.write(Data((message + "\n").utf8))
+        }
+        Foundation.exit(outcome.code)
+    }
+
+    /// Runs one command line without exiting: returns the exit code and the text to print
+    /// (an error, or help and version output). Used by `runMain` and the tests.
+    public static func execute(_ arguments: [String]) -> (code: Int32, message: String?) {
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
-            Foundation.exit(0)
+            return (0, nil)
         } catch let error as LeerlijnError {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            Foundation.exit(error.exitCode)
+            return (error.exitCode, error.description)
         } catch {
-            exit(withError: error)
+            return (exitCode(for: error).rawValue, fullMessage(for: error))
         }
     }
 }

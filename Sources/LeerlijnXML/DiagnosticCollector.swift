@@ -16,7 +16,7 @@ final class DiagnosticCollector {
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     func append(_ diagnostic: XMLDiagnostic) {
-        guard diagnostics.count < limit else { return }
+        guard diagnostics.count < limit, diagnostics.last != diagnostic else { return }
         diagnostics.append(diagnostic)
     }
 

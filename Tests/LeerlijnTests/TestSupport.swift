@@ -1,0 +1,71 @@
+import Foundation
+import Leerlijn
+
+/// Paths and shared fixtures for the tests.
+enum TestSupport {
+    /// The package root, found from this file's path.
+    static let packageRoot: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    static var catalogPath: String { packageRoot + "/Catalog" }
+
+    /// The bundled catalogue, loaded once.
+    static let bundled: Result<Catalogue, LeerlijnError> = {
+        do throws(LeerlijnError) {
+            return .success(try CatalogueLoader().load(directory: catalogPath))
+        } catch {
+            return .failure(error)
+        }
+    }()
+
+    static func catalogue() throws -> Catalogue { try bundled.get() }
+
+    /// A fresh temporary folder.
+    static func temporaryDirectory(_ label: String = "t") throws -> String {
+        let path = NSTemporaryDirectory() + "leerlijn-\(label)-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    /// A catalogue folder with the bundled vocabulary and the given files (relative path → text).
+    static func makeCatalog(_ files: [String: String]) throws -> String {
+        let root = try temporaryDirectory("catalog")
+        try FileManager.default.copyItem(atPath: catalogPath + "/vocabulary.xml", toPath: root + "/vocabulary.xml")
+        for (relative, text) in files {
+            let path = root + "/" + relative
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                    withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        }
+        return root
+    }
+
+    /// A minimal valid programme record; `extra` replaces the age range and topics.
+    static func programme(id: String, audience: String = "children", ages: String? = "<ageRange min=\"6\" max=\"10\"/>",
+                          topic: String = "online-safety", status: String = "<status value=\"active\"/>") -> String {
+        """
+          <programme id="\(id)">
+            <title lang="nl">Titel \(id)</title>
+            <title lang="en">Title \(id)</title>
+            <summary lang="nl">Samenvatting.</summary>
+            <summary lang="en">Summary.</summary>
+            <kind>material</kind>
+            <audience>\(audience)</audience>
+            \(ages ?? "")
+            <topic>\(topic)</topic>
+            <evidence>not-assessed</evidence>
+            \(status)
+            <source section="IX">test</source>
+            <lastModified>2026-11-29</lastModified>
+          </programme>
+        """
+    }
+
+    static func programmesFile(_ records: String...) -> String {
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<programmes xmlns=\"urn:leerlijn:catalogue:1\">\n"
+            + records.joined(separator: "\n") + "\n</programmes>\n"
+    }
+}
