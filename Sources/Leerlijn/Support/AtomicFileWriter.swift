@@ -1,0 +1,98 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes files so that a crash leaves the old file or the new one, never a torn one.
+///
+/// Each file goes to a temporary file in the same folder (`.NAME.leerlijn-tmp-PID-N`), is
+/// fsynced, renamed over the target, and the folder is fsynced so the rename itself is
+/// durable. Temporary files left by a killed process are removed by
+/// ``removeStaleTemporaryFiles(in:)`` at the start of the next run.
+public enum AtomicFileWriter {
+    /// The marker in every temporary file name.
+    public static let temporaryMarker = ".leerlijn-tmp-"
+
+    /// Writes `bytes` to `path` atomically and durably.
+    ///
+    /// - Throws: ``LeerlijnError/cannotCreate(path:reason:)`` when the file cannot be created,
+    ///   ``LeerlijnError/io(path:reason:)`` when writing or syncing fails.
+    public static func write(_ bytes: [UInt8], to path: String) throws(LeerlijnError) {
+        let directory = (path as NSString).deletingLastPathComponent
+        let folder = directory.isEmpty ? "." : directory
+        let name = (path as NSString).lastPathComponent
+        let temporary = (folder as NSString).appendingPathComponent(
+            ".\(name)\(temporaryMarker)\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .cannotCreate(path: path, reason: lastError()) }
+        var written = 0
+        let failure: String? = bytes.withUnsafeBytes { buffer -> String? in
+            while written < buffer.count {
+                let result = Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written)
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    return lastError()
+                }
+                written += result
+            }
+            return fsync(fd) == 0 ? nil : lastError()
+        }
+        close(fd)
+        if let failure {
+            unlink(temporary)
+            throw .io(path: path, reason: failure)
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = lastError()
+            unlink(temporary)
+            throw .cannotCreate(path: path, reason: reason)
+        }
+        let directoryDescriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if directoryDescriptor >= 0 {
+            _ = fsync(directoryDescriptor)
+            close(directoryDescriptor)
+        }
+    }
+
+    /// Creates `directory` (and parents) when missing.
+    ///
+    /// - Throws: ``LeerlijnError/cannotCreate(path:reason:)``.
+    public static func ensureDirectory(_ directory: String) throws(LeerlijnError) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw .cannotCreate(path: directory, reason: "exists and is not a folder") }
+            return
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotCreate(path: directory, reason: "\(error.localizedDescription)")
+        }
+    }
+
+    /// Removes temporary files that a killed run left in `directory` (not recursive).
+    public static func removeStaleTemporaryFiles(in directory: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for name in names where name.hasPrefix(".") && name.contains(temporaryMarker) {
+            unlink((directory as NSString).appendingPathComponent(name))
+        }
+    }
+
+    /// The path of `fileName` inside `directory`, refusing any name that could leave it.
+    ///
+    /// - Throws: ``LeerlijnError/cannotCreate(path:reason:)`` for names with a slash,
+    ///   a leading dot, `..`, NUL or control characters.
+    public static func path(for fileName: String, in directory: String) throws(LeerlijnError) -> String {
+        let bad = fileName.isEmpty || fileName.hasPrefix(".") || fileName.contains("/") || fileName.contains("\\")
+            || fileName.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } || fileName.utf8.count > 200
+        guard !bad else {
+            throw .cannotCreate(path: fileName, reason: "refusing an unsafe file name (it could leave the output folder)")
+        }
+        return (directory as NSString).appendingPathComponent(fileName)
+    }
+
+    private static func lastError() -> String { String(cString: strerror(errno)) }
+}
