@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+@testable import Leerlijn
+import LeerlijnXML
+
+@Suite("Bundled catalogue")
+struct BundledCatalogueTests {
+    static let requiredProgrammes = [
+        "kriebels-in-je-buik", "veiligwijs", "wonderlijk-gemaakt", "het-stopt-bij-jou", "ssr-sexual-offences",
+        "ssr-digital-csam", "media-diamant", "help-ik-sta-online", "helpwanted", "online-veiligheid-voor-ouders",
+        "log-in", "sexual-education-by-parents", "meldcode-toolkit", "make-it-safe", "digiraad", "ik-bepaal-zelf",
+        "school-en-veiligheid", "cosec", "vid-training", "stop-it-now",
+    ]
+
+    @Test("Loads and holds every programme the issue names")
+    func requiredIDs() throws {
+        let catalogue = try TestSupport.catalogue()
+        let ids = Set(catalogue.programmes.map(\.id))
+        for id in Self.requiredProgrammes { #expect(ids.contains(id), "missing \(id)") }
+    }
+
+    @Test("Facts taken from the reference")
+    func facts() throws {
+        let catalogue = try TestSupport.catalogue()
+        #expect(catalogue.programme(id: "kriebels-in-je-buik")?.ageRange == AgeRange(min: 4, max: 12))
+        #expect(catalogue.programme(id: "het-stopt-bij-jou-escape-room")?.ageRange == AgeRange(min: 11, max: 17))
+        #expect(catalogue.programme(id: "sexual-education-by-parents")?.status == .ended(date: nil, year: 2025))
+        #expect(catalogue.programme(id: "make-it-safe")?.status.id == "ended")
+        #expect(catalogue.programme(id: "make-it-safe")?.peerLed == true)
+        #expect(catalogue.programme(id: "digiraad")?.peerLed == true)
+        #expect(catalogue.programme(id: "ssr-sexual-offences")?.roles.contains("prosecutor") == true)
+        #expect(catalogue.programme(id: "ssr-sexual-offences")?.roles.contains("judge") == true)
+        let reporting = try #require(catalogue.requirement(id: "reporting-code"))
+        #expect(reporting.strength == "law")
+        #expect(Set(reporting.appliesTo.sectors) == ["healthcare", "education", "childcare", "social-support", "youth-care", "justice"])
+        let agreement = catalogue.requirements.filter { $0.id.hasPrefix("sports-agreement-") }
+        #expect(agreement.count == 4)
+        #expect(agreement.allSatisfy { $0.validUntil == CalendarDate(iso: "2026-12-31") })
+        for ref in ["III-16", "III-17", "III-20", "III-21", "VI-2", "VIII-2", "VIII-4", "VIII-5", "VIII-7",
+                    "IX-4", "IX-5", "X-2", "X-3", "X-4", "X-5", "X-6", "X-7"] {
+            #expect(catalogue.requirements.contains { $0.recommendations.contains(ref) }, "no requirement for \(ref)")
+        }
+        #expect(catalogue.requirements.first { $0.recommendations.contains("X-4") }?.strength == "require")
+        #expect(catalogue.requirements.first { $0.recommendations.contains("VIII-2") }?.strength == "invite")
+    }
+
+    @Test("Every entry cites a section of the reference and only real URLs")
+    func sources() throws {
+        let catalogue = try TestSupport.catalogue()
+        let reference = try String(contentsOfFile: TestSupport.packageRoot + "/../shared/reference/000_7bcb8c871de40833.txt",
+                                   encoding: .utf8).lowercased()
+        for programme in catalogue.programmes {
+            #expect(!programme.source.section.isEmpty, "\(programme.id) has no source")
+            for url in programme.urls {
+                // The host must appear in the reference document.
+                let host = url.url.replacingOccurrences(of: "https://", with: "").replacingOccurrences(of: "http://", with: "")
+                    .split(separator: "/").first.map(String.init)?.replacingOccurrences(of: "www.", with: "") ?? ""
+                #expect(reference.contains(host.lowercased()), "\(programme.id): \(url.url) is not in the reference")
+            }
+        }
+    }
+
+    @Test("The vocabulary file lists exactly the XSD enumerations")
+    func vocabularyMatchesSchema() throws {
+        let catalogue = try TestSupport.catalogue()
+        let xsd = EmbeddedSchemas.catalogueXSD
+        let types = ["audience": "AudienceId", "sector": "SectorId", "role": "RoleId", "topic": "TopicId",
+                     "educationLevel": "EducationLevelId", "kind": "KindId", "format": "FormatId",
+                     "accessibility": "AccessibilityId", "evidence": "EvidenceId", "cost": "CostId",
+                     "strength": "StrengthId", "status": "StatusId"]
+        for (list, type) in types {
+            let start = try #require(xsd.range(of: "<xs:simpleType name=\"\(type)\">"))
+            let end = try #require(xsd.range(of: "</xs:simpleType>", range: start.upperBound..<xsd.endIndex))
+            let block = xsd[start.upperBound..<end.lowerBound]
+            let values = block.components(separatedBy: "<xs:enumeration value=\"").dropFirst()
+                .compactMap { $0.split(separator: "\"").first.map(String.init) }
+            #expect(values == catalogue.vocabulary.ids(list), "\(list) differs from \(type)")
+        }
+    }
+
+    @Test("The embedded schemas equal the published files")
+    func embeddedSchemas() throws {
+        for (name, text) in EmbeddedSchemas.all {
+            let published = try String(contentsOfFile: TestSupport.packageRoot + "/Catalog/schema/" + name, encoding: .utf8)
+            #expect(published == text + "\n", "\(name): run scripts/embed-schemas.sh")
+        }
+    }
+
+    @Test("A catalogue larger than libxml2's in-memory limit streams and loads")
+    func largeFile() throws {
+        let catalogue = try TestSupport.catalogue()
+        let synthetic = SyntheticCatalogue(seed: 7, count: 12_000, vocabulary: catalogue.vocabulary).programmes()
+        let bytes = ProgrammeSourceWriter.document(synthetic)
+        #expect(bytes.count > 10 * 1024 * 1024)
+        let root = try TestSupport.temporaryDirectory("large")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let path = root + "/feed.xml"
+        try AtomicFileWriter.write(bytes, to: path)
+        let loaded = try CatalogueLoader().loadProgrammes(file: path, vocabulary: catalogue.vocabulary)
+        #expect(loaded.count == synthetic.count)
+        #expect(loaded == synthetic)
+    }
+}
