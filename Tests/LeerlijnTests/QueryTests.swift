@@ -75,7 +75,7 @@ struct QueryTests {
 
     @Test("Free text is case- and diacritic-insensitive and ranked", arguments: [
         ("seksualiteit", "kriebels-in-je-buik"), ("Seksuele", "sexual-education-by-parents"),
-        ("sexting", "het-stopt-bij-jou"), ("SÉXTING", "het-stopt-bij-jou"), ("kriebels", "kriebels-in-je-buik"),
+        ("sexting", "pubers-in-beeld"), ("SÉXTING", "pubers-in-beeld"), ("kriebels", "kriebels-in-je-buik"),
     ])
     func text(word: String, expected: String) throws {
         let found = try ids { $0.text = word; $0.includeEnded = true }
@@ -87,8 +87,8 @@ struct QueryTests {
     func order() throws {
         let catalogue = try TestSupport.catalogue()
         let found = CatalogueQuery().run(on: catalogue).map(\.programme)
-        let keys = found.map { (TextFolding.fold($0.title.nl), $0.id) }
-        #expect(keys == keys.sorted { $0 < $1 })
+        let keys = found.map { TextFolding.fold($0.title.nl) + "\u{0}" + $0.id }
+        #expect(keys == keys.sorted())
     }
 
     @Test("Explanations name the matching field")
