@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "Leerlijn", targets: ["Leerlijn"]),
         .executable(name: "leerlijn", targets: ["leerlijn"]),
+        .executable(name: "leerlijn-bench", targets: ["leerlijn-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -17,6 +18,11 @@ let package = Package(
             name: "CLeerlijnXML2",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .systemLibrary(
+            name: "CLeerlijnSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
         .target(
             name: "LeerlijnXML",
@@ -36,6 +42,10 @@ let package = Package(
         .executableTarget(
             name: "leerlijn",
             dependencies: ["LeerlijnCLI"]
+        ),
+        .executableTarget(
+            name: "leerlijn-bench",
+            dependencies: ["Leerlijn", "LeerlijnXML", "CLeerlijnSQLite"]
         ),
         .testTarget(
             name: "LeerlijnXMLTests",

@@ -44,11 +44,11 @@ extension CatalogueQuery {
             let day = asOf.daysSinceEpoch
             for entry in index.validity where day < entry.from || day > entry.until { result.remove(entry.position) }
         }
-        guard let text, let scores = index.text.scores(for: text, count: index.count) else {
+        guard let text, let scores = index.text.denseScores(for: text, count: index.count) else {
             return result.members
         }
-        return result.members.filter { scores[$0] != nil }
-            .sorted { (scores[$0] ?? 0, -$0) > (scores[$1] ?? 0, -$1) }
+        return result.members.filter { scores[$0] > 0 }
+            .sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
     }
 
     /// Runs the query and returns the programmes with scores and, when `explain` is set,

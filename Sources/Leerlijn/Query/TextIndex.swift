@@ -50,29 +50,37 @@ struct TextIndex: Sendable {
     }
 
     /// Scores per position for a query: every query word must match (AND); an exact word
-    /// scores double a prefix match; `nil` when the query has no words.
+    /// scores double a prefix match; `nil` when the query has no words. Positions without a
+    /// score did not match.
     func scores(for query: String, count: Int) -> [Int: Float]? {
+        guard let dense = denseScores(for: query, count: count) else { return nil }
+        var result: [Int: Float] = [:]
+        for (position, score) in dense.enumerated() where score > 0 { result[position] = score }
+        return result
+    }
+
+    /// The same scores as a dense array (0 = no match), the fast path for large catalogues.
+    func denseScores(for query: String, count: Int) -> [Float]? {
         let words = Array(Set(TextFolding.tokens(query))).sorted()
         guard !words.isEmpty else { return nil }
-        var combined: [Int: Float]?
-        for word in words {
-            var wordScores: [Int: Float] = [:]
+        var scores = [Float](repeating: 0, count: count)
+        var matched = [UInt16](repeating: 0, count: count)
+        for (wordNumber, word) in words.enumerated() {
+            let required = UInt16(wordNumber)
             for tokenIndex in matchingTokens(word) {
                 let factor: Float = tokens[tokenIndex] == word ? 2 : 1
                 for posting in postings[tokenIndex] {
-                    wordScores[Int(posting.position), default: 0] += posting.weight * factor
+                    let position = Int(posting.position)
+                    // Only positions that matched every earlier word stay in the running.
+                    guard matched[position] >= required else { continue }
+                    matched[position] = required + 1
+                    scores[position] += posting.weight * factor
                 }
             }
-            if let previous = combined {
-                var next: [Int: Float] = [:]
-                for (position, score) in wordScores { if let earlier = previous[position] { next[position] = earlier + score } }
-                combined = next
-            } else {
-                combined = wordScores
-            }
-            if combined?.isEmpty == true { return [:] }
         }
-        return combined ?? [:]
+        let all = UInt16(words.count)
+        for position in 0..<count where matched[position] != all { scores[position] = 0 }
+        return scores
     }
 
     /// Whether `word` matches some token of `text` by the same rule as the index.

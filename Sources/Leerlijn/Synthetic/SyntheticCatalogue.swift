@@ -19,10 +19,12 @@ public struct SyntheticCatalogue: Sendable {
         self.vocabulary = vocabulary
     }
 
-    static let dutchWords = ("seksualiteit relaties veilig online ouders kinderen school leerlingen grenzen sexting "
+    /// The Dutch word pool of titles and summaries.
+    public static let dutchWords = ("seksualiteit relaties veilig online ouders kinderen school leerlingen grenzen sexting "
         + "weerbaarheid respect media wijsheid lessen bewustwording signaleren melden hulp preventie jongeren "
         + "gesprek vertrouwen digitale beelden delen misbruik bescherming training cursus docenten coaches sport").split(separator: " ").map(String.init)
-    static let englishWords = ("sexuality relationships safe online parents children school pupils boundaries sexting "
+    /// The English word pool of titles and summaries.
+    public static let englishWords = ("sexuality relationships safe online parents children school pupils boundaries sexting "
         + "resilience respect media literacy lessons awareness signalling reporting help prevention young "
         + "conversation trust digital images sharing abuse protection training course teachers coaches sport").split(separator: " ").map(String.init)
 

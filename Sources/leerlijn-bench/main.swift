@@ -1,0 +1,54 @@
+import Foundation
+import Leerlijn
+
+// leerlijn-bench [all|query|import|export|planner|startup] [--count N] [--queries N] [--json] [--catalog DIR]
+// Measures Leerlijn side by side with its peers on a deterministic synthetic catalogue and
+// prints one table. Run it in release mode: swift run -c release leerlijn-bench
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+@MainActor func option(_ name: String) -> String? {
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
+    let value = arguments[index + 1]
+    arguments.removeSubrange(index...(index + 1))
+    return value
+}
+let count = option("--count").flatMap(Int.init) ?? 100_000
+let queries = option("--queries").flatMap(Int.init) ?? 300
+let catalogPath = option("--catalog") ?? "Catalog"
+let json = arguments.contains("--json")
+arguments.removeAll { $0 == "--json" }
+let suites = Set(arguments.isEmpty || arguments.contains("all")
+                 ? ["query", "import", "export", "planner", "startup"] : arguments)
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("leerlijn-bench: \(message)\n".utf8))
+    exit(1)
+}
+
+let bundled: Catalogue
+do {
+    bundled = try CatalogueLoader().load(directory: catalogPath)
+} catch {
+    fail("cannot load the bundled catalogue at \(catalogPath): \(error)")
+}
+var report = BenchmarkReport()
+var synthetic: [Programme] = []
+let generation = Timing.measure {
+    synthetic = SyntheticCatalogue(seed: 42, count: count, vocabulary: bundled.vocabulary).programmes()
+}
+var catalogue = Catalogue(programmes: [], requirements: [], vocabulary: bundled.vocabulary)
+let indexing = Timing.measure {
+    catalogue = Catalogue(programmes: synthetic, requirements: bundled.requirements, vocabulary: bundled.vocabulary)
+}
+report.notes.append(String(format: "synthetic catalogue: %d programmes (seed 42) generated in %.2f s, indexed in %.2f s",
+                           count, generation, indexing))
+report.rows.append(BenchmarkRow(suite: "query", figure: "build indexes", leerlijn: indexing, peerName: "–", peer: nil,
+                                unit: "s", target: "–"))
+do {
+    if suites.contains("query") {
+        try QueryBenchmark(catalogue: catalogue, queriesPerKind: queries, seed: 42).run(into: &report)
+    }
+} catch {
+    fail("\(error)")
+}
+if json { report.printJSON() } else { report.printTable() }
