@@ -12,13 +12,18 @@ public enum ProgrammeSourceWriter {
     /// A complete `<programmes>` document.
     public static func document(_ programmes: [Programme]) -> [UInt8] {
         var writer = XMLByteWriter(reservingCapacity: programmes.count * 1400 + 256)
+        return document(programmes, using: &writer)
+    }
+
+    /// The same document through any writer (the benchmark passes libxml2's `xmlTextWriter`).
+    public static func document<W: XMLWriting>(_ programmes: [Programme], using writer: inout W) -> [UInt8] {
         writer.start("programmes", attributes: ["xmlns": namespace])
         for programme in programmes { write(programme, into: &writer) }
         return writer.finish()
     }
 
     /// Appends one `<programme>` element.
-    public static func write(_ p: Programme, into writer: inout XMLByteWriter) {
+    public static func write<W: XMLWriting>(_ p: Programme, into writer: inout W) {
         writer.start("programme", attributes: ["id": p.id])
         writer.element("title", p.title.nl, attributes: ["lang": "nl"])
         writer.element("title", p.title.en, attributes: ["lang": "en"])

@@ -2,10 +2,11 @@ import LeerlijnXML
 
 extension RecordDecoder {
     /// Decodes a `<programme>` record.
-    mutating func programme(_ node: ElementNode) -> Programme {
-        let id = id(node)
+    mutating func programme(_ element: ElementNode) -> Programme {
+        let node = Fields(element)
+        let id = id(element)
         var ageRange: AgeRange?
-        if let ages = node.child("ageRange") {
+        if let ages = node.first("ageRange") {
             let min = age(ages, "min", field: "ageRange@min"), max = age(ages, "max", field: "ageRange@max")
             if let min, let max {
                 if min > max {
@@ -22,16 +23,16 @@ extension RecordDecoder {
         let lastModified = date(node, "lastModified") ?? CalendarDate(daysSinceEpoch: 0)
         let validFrom = date(node, "validFrom"), validUntil = date(node, "validUntil")
         if let validFrom, let validUntil, validFrom > validUntil {
-            error(node, field: "validUntil", value: validUntil.description,
+            error(element, field: "validUntil", value: validUntil.description,
                   "validUntil \(validUntil) is before validFrom \(validFrom)")
         }
         if case .ended(let endDate, _) = status, let endDate, let validFrom, endDate < validFrom {
-            error(node, field: "status@date", value: endDate.description,
+            error(element, field: "status@date", value: endDate.description,
                   "status: ended on \(endDate), before it started (validFrom \(validFrom))")
         }
         var peerLed: Bool?
         if let raw = text(node, "peerLed") { peerLed = raw == "true" || raw == "1" }
-        let urls = node.children(named: "url").map {
+        let urls = node.all("url").map {
             ProgrammeURL(kind: $0.attribute("kind") ?? "website", url: trimmed($0.text))
         }
         return Programme(
@@ -48,9 +49,9 @@ extension RecordDecoder {
             source: source(node), note: text(node, "note"), lastModified: lastModified)
     }
 
-    private mutating func status(_ node: ElementNode) -> ProgrammeStatus {
-        guard let child = node.child("status") else {
-            error(node, field: "status", value: nil, "missing status (active or ended)")
+    private mutating func status(_ node: Fields) -> ProgrammeStatus {
+        guard let child = node.first("status") else {
+            error(node.node, field: "status", value: nil, "missing status (active or ended)")
             return .active
         }
         let value = child.attribute("value") ?? ""
@@ -84,13 +85,14 @@ extension RecordDecoder {
     }
 
     /// Decodes a `<requirement>` record.
-    mutating func requirement(_ node: ElementNode) -> Requirement {
-        let id = id(node)
-        let applies = node.child("appliesTo") ?? ElementNode(name: "appliesTo", line: node.line)
-        let needs = node.child("needs") ?? ElementNode(name: "needs", line: node.line)
+    mutating func requirement(_ element: ElementNode) -> Requirement {
+        let node = Fields(element)
+        let id = id(element)
+        let applies = Fields(node.first("appliesTo") ?? ElementNode(name: "appliesTo", line: element.line))
+        let needs = Fields(node.first("needs") ?? ElementNode(name: "needs", line: element.line))
         let validFrom = date(node, "validFrom"), validUntil = date(node, "validUntil")
         if let validFrom, let validUntil, validFrom > validUntil {
-            error(node, field: "validUntil", value: validUntil.description,
+            error(element, field: "validUntil", value: validUntil.description,
                   "validUntil \(validUntil) is before validFrom \(validFrom)")
         }
         var peerLed: Bool?
@@ -102,11 +104,11 @@ extension RecordDecoder {
             appliesTo: .init(sectors: terms(applies, "sector", as: Sector.self),
                              roles: terms(applies, "role", as: Role.self),
                              audiences: terms(applies, "audience", as: Audience.self),
-                             learnerAges: openAges(applies.child("learnerAges"), field: "appliesTo/learnerAges")),
+                             learnerAges: openAges(applies.first("learnerAges"), field: "appliesTo/learnerAges")),
             needs: .init(audiences: terms(needs, "audience", as: Audience.self),
                          topics: terms(needs, "topic", as: Topic.self),
-                         allTopics: needs.attribute("topicMatch") == "all",
-                         learnerAges: openAges(needs.child("learnerAges"), field: "needs/learnerAges"),
+                         allTopics: needs.node.attribute("topicMatch") == "all",
+                         learnerAges: openAges(needs.first("learnerAges"), field: "needs/learnerAges"),
                          accessibility: terms(needs, "accessibility", as: AccessibilityFeature.self),
                          peerLed: peerLed),
             validFrom: validFrom, validUntil: validUntil, source: source(node), note: text(node, "note"),

@@ -1,5 +1,26 @@
 import LeerlijnXML
 
+/// One element's children grouped by name, so that each field lookup is a hash lookup.
+struct Fields {
+    let node: ElementNode
+    private let groups: [String: [ElementNode]]
+
+    init(_ node: ElementNode) {
+        self.node = node
+        var groups: [String: [ElementNode]] = [:]
+        for child in node.children { groups[child.name, default: []].append(child) }
+        self.groups = groups
+    }
+
+    /// Every child named `name`, in document order.
+    func all(_ name: String) -> [ElementNode] { groups[name] ?? [] }
+
+    /// The first child named `name`.
+    func first(_ name: String) -> ElementNode? { groups[name]?.first }
+
+    var line: Int { node.line }
+}
+
 /// Reads typed values out of one record's element tree, collecting friendly diagnostics.
 ///
 /// The XSD has already checked structure; this layer adds what the XSD cannot say well:
@@ -22,32 +43,32 @@ struct RecordDecoder {
         return String(scalars)
     }
 
-    mutating func localized(_ node: ElementNode, _ name: String) -> LocalizedText {
+    mutating func localized(_ node: Fields, _ name: String) -> LocalizedText {
         var nl = "", en = ""
-        for child in node.children(named: name) {
+        for child in node.all(name) {
             switch child.attribute("lang") {
             case "nl": nl = trimmed(child.text)
             case "en": en = trimmed(child.text)
             default: break
             }
         }
-        if nl.isEmpty { error(node, field: "\(name)[nl]", value: nil, "missing Dutch \(name)") }
-        if en.isEmpty { error(node, field: "\(name)[en]", value: nil, "missing English \(name)") }
+        if nl.isEmpty { error(node.node, field: "\(name)[nl]", value: nil, "missing Dutch \(name)") }
+        if en.isEmpty { error(node.node, field: "\(name)[en]", value: nil, "missing English \(name)") }
         return LocalizedText(nl: nl, en: en)
     }
 
-    func text(_ node: ElementNode, _ name: String) -> String? {
-        node.child(name).map { trimmed($0.text) }.flatMap { $0.isEmpty ? nil : $0 }
+    func text(_ node: Fields, _ name: String) -> String? {
+        node.first(name).map { trimmed($0.text) }.flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    func texts(_ node: ElementNode, _ name: String) -> [String] {
-        node.children(named: name).map { trimmed($0.text) }.filter { !$0.isEmpty }
+    func texts(_ node: Fields, _ name: String) -> [String] {
+        node.all(name).map { trimmed($0.text) }.filter { !$0.isEmpty }
     }
 
     /// Terms of one vocabulary; unknown ids are reported with the nearest valid ones.
-    mutating func terms<T: VocabularyTerm>(_ node: ElementNode, _ name: String, as: T.Type) -> [T] {
+    mutating func terms<T: VocabularyTerm>(_ node: Fields, _ name: String, as: T.Type) -> [T] {
         var result: [T] = []
-        for child in node.children(named: name) {
+        for child in node.all(name) {
             let value = trimmed(child.text)
             if vocabulary.contains(value, in: T.vocabularyName) {
                 if !result.contains(T(value)) { result.append(T(value)) }
@@ -58,9 +79,14 @@ struct RecordDecoder {
         return result
     }
 
-    mutating func term<T: VocabularyTerm>(_ node: ElementNode, _ name: String, as type: T.Type) -> T? {
-        guard let child = node.child(name) else { return nil }
-        return terms(ElementNode(name: node.name, children: [child]), name, as: type).first
+    mutating func term<T: VocabularyTerm>(_ node: Fields, _ name: String, as type: T.Type) -> T? {
+        guard let child = node.first(name) else { return nil }
+        let value = trimmed(child.text)
+        guard vocabulary.contains(value, in: T.vocabularyName) else {
+            unknownTerm(child, field: name, value: value, vocabularyName: T.vocabularyName)
+            return nil
+        }
+        return T(value)
     }
 
     mutating func unknownTerm(_ node: ElementNode, field: String, value: String, vocabularyName: String) {
@@ -72,8 +98,8 @@ struct RecordDecoder {
         error(node, field: field, value: value, message)
     }
 
-    mutating func date(_ node: ElementNode, _ name: String) -> CalendarDate? {
-        guard let child = node.child(name) else { return nil }
+    mutating func date(_ node: Fields, _ name: String) -> CalendarDate? {
+        guard let child = node.first(name) else { return nil }
         let value = trimmed(child.text)
         guard let date = CalendarDate(iso: value) else {
             error(child, field: name, value: value, "\(name): '\(value)' is not a date (YYYY-MM-DD)")
@@ -103,9 +129,9 @@ struct RecordDecoder {
         return OpenAgeRange(min: min, max: max)
     }
 
-    mutating func source(_ node: ElementNode) -> SourceReference {
-        guard let child = node.child("source"), let section = child.attribute("section") else {
-            error(node, field: "source", value: nil, "missing source section in the reference document")
+    mutating func source(_ node: Fields) -> SourceReference {
+        guard let child = node.first("source"), let section = child.attribute("section") else {
+            error(node.node, field: "source", value: nil, "missing source section in the reference document")
             return SourceReference(section: "", text: "")
         }
         return SourceReference(section: section, footnote: child.attribute("footnote").flatMap { Int($0) },

@@ -45,7 +45,6 @@ public enum EmbeddedSchemas {
     <xs:restriction base="xs:string">
       <xs:minLength value="1"/>
       <xs:maxLength value="4000"/>
-      <xs:pattern value="\S(.|\s)*"/>
     </xs:restriction>
   </xs:simpleType>
   <xs:simpleType name="RecommendationRef">
