@@ -47,6 +47,16 @@ let package = Package(
             name: "leerlijn-bench",
             dependencies: ["Leerlijn", "LeerlijnXML", "CLeerlijnSQLite"]
         ),
+        .executableTarget(
+            name: "fuzz-catalogue",
+            dependencies: ["Leerlijn"],
+            path: "Sources/fuzz-catalogue"
+        ),
+        .executableTarget(
+            name: "fuzz-query-arguments",
+            dependencies: ["Leerlijn", "LeerlijnCLI"],
+            path: "Sources/fuzz-query-arguments"
+        ),
         .testTarget(
             name: "LeerlijnXMLTests",
             dependencies: ["LeerlijnXML"]

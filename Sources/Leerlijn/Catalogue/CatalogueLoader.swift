@@ -65,6 +65,25 @@ public struct CatalogueLoader: Sendable {
         return session.programmes.map(\.value)
     }
 
+    /// Decodes programmes or requirements held in memory, with every check of a file load.
+    ///
+    /// - Parameters:
+    ///   - bytes: A `<programmes>` or `<requirements>` document.
+    ///   - label: The name used in diagnostics.
+    ///   - vocabulary: The vocabulary to check values against.
+    /// - Returns: The entries found.
+    /// - Throws: ``LeerlijnError/invalidData(_:)`` with every problem.
+    public func loadEntries(bytes: [UInt8], label: String, vocabulary: Vocabulary)
+        throws(LeerlijnError) -> (programmes: [Programme], requirements: [Requirement]) {
+        var session = LoadSession(reader: SafeXMLReader(maxBytes: maxFileBytes), schema: try Self.compiledSchema())
+        session.readEntries(bytes: bytes, label: label, expectedRoot: "*", vocabulary: vocabulary)
+        session.checkAcrossFiles()
+        guard !session.diagnostics.contains(where: { !$0.isWarning }) else {
+            throw .invalidData(session.diagnostics.sorted())
+        }
+        return (session.programmes.map(\.value), session.requirements.map(\.value))
+    }
+
     /// The embedded catalogue XSD, compiled.
     static func compiledSchema() throws(LeerlijnError) -> XMLSchema {
         do {

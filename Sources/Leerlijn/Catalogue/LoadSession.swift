@@ -43,13 +43,28 @@ struct LoadSession {
     }
 
     mutating func readEntries(path: String, expectedRoot: String, vocabulary: Vocabulary) {
+        readEntries(label: path, expectedRoot: expectedRoot, vocabulary: vocabulary) { reader, schema, record in
+            reader.read(file: path, schema: schema, record: record)
+        }
+    }
+
+    mutating func readEntries(bytes: [UInt8], label: String, expectedRoot: String, vocabulary: Vocabulary) {
+        readEntries(label: label, expectedRoot: expectedRoot, vocabulary: vocabulary) { reader, schema, record in
+            reader.read(bytes: bytes, displayName: label, schema: schema, record: record)
+        }
+    }
+
+    private mutating func readEntries(
+        label path: String, expectedRoot: String, vocabulary: Vocabulary,
+        source: (SafeXMLReader, XMLSchema, (ElementNode) -> Void) -> SafeXMLReader.Summary
+    ) {
         var decoder = RecordDecoder(file: path, vocabulary: vocabulary)
         var found: [(Programme?, Requirement?, Int)] = []
-        let summary = reader.read(file: path, schema: schema) { node in
+        let summary = source(reader, schema) { node in
             switch node.name {
-            case "programme" where expectedRoot == "programmes":
+            case "programme" where expectedRoot == "programmes" || expectedRoot == "*":
                 found.append((decoder.programme(node), nil, node.line))
-            case "requirement" where expectedRoot == "requirements":
+            case "requirement" where expectedRoot == "requirements" || expectedRoot == "*":
                 found.append((nil, decoder.requirement(node), node.line))
             default:
                 break
@@ -67,10 +82,13 @@ struct LoadSession {
             diagnostics.append(Diagnostic(xml))
         }
         diagnostics += friendly
-        if summary.isValid, summary.rootName != expectedRoot {
+        let rootAccepted = summary.rootName == expectedRoot
+            || (expectedRoot == "*" && (summary.rootName == "programmes" || summary.rootName == "requirements"))
+        if summary.isValid, !rootAccepted {
             diagnostics.append(Diagnostic(
                 file: path, line: 1, column: 1, field: "root", value: summary.rootName,
-                message: "files under \(expectedRoot)/ hold a <\(expectedRoot)> document, found <\(summary.rootName)>"))
+                message: expectedRoot == "*" ? "expected a <programmes> or <requirements> document, found <\(summary.rootName)>"
+                    : "files under \(expectedRoot)/ hold a <\(expectedRoot)> document, found <\(summary.rootName)>"))
         }
         for (programme, requirement, line) in found {
             if let programme { programmes.append((programme, path, line)) }

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs one libFuzzer target for a given time: scripts/fuzz.sh TARGET SECONDS
+# Targets: fuzz-catalogue, fuzz-query-arguments, fuzz-profile.
+# Builds with --sanitize=fuzzer --sanitize=address in .build-fuzz, runs from the package
+# root (the targets read Catalog/), keeps the growing corpus in Fuzz/work/TARGET (ignored by
+# git; the seeds in Fuzz/corpus/TARGET are committed) and crash files in Fuzz/artifacts/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+target=${1:?usage: scripts/fuzz.sh TARGET SECONDS}
+seconds=${2:-60}
+swift build --scratch-path .build-fuzz --sanitize=fuzzer --sanitize=address --product "$target"
+mkdir -p "Fuzz/work/$target" Fuzz/artifacts
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
+exec ".build-fuzz/debug/$target" "Fuzz/work/$target" "Fuzz/corpus/$target" \
+  -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+  -artifact_prefix="Fuzz/artifacts/$target-" -print_final_stats=1
