@@ -19,6 +19,10 @@ struct QueryCommand: ParsableCommand {
               leerlijn query --audience parents --language nl --output json
               leerlijn query --text seksualiteit --explain
               leerlijn query --recommendation VIII-2 --output csv
+              leerlijn query --obligations --sector sport --role coach
+            With --obligations the command lists the obligations (law, the Committee's
+            require/request/invite, sector agreements) that bind the first --sector, --role,
+            --audience and --age given, in force on --as-of; strongest first.
             """
     )
 
@@ -62,6 +66,8 @@ struct QueryCommand: ParsableCommand {
     var text: String?
     @Option(help: "table, json, xml or csv (default: table on a terminal, json otherwise).")
     var output: String?
+    @Flag(help: "List the obligations that bind --sector/--role/--audience/--age instead of programmes.")
+    var obligations = false
     @Flag(help: "Explain, for each result, which filter matched which field.")
     var explain = false
     @Option(help: "Language of titles in the table: nl or en.")
@@ -95,6 +101,17 @@ struct QueryCommand: ParsableCommand {
         guard lang == "nl" || lang == "en" else { throw LeerlijnError.usage("--lang: '\(lang)' is not nl or en") }
         let loaded = try catalogue.load()
         let query = try input.resolve(vocabulary: loaded.vocabulary)
+        if obligations {
+            let found = RequirementQuery(sector: query.sectors.first, role: query.roles.first,
+                                         audience: query.audiences.first, age: query.age, asOf: query.asOf).run(on: loaded)
+            let renderer = RequirementRenderer(catalogue: loaded, language: lang)
+            let bytes = format == .table ? Array(renderer.table(found, width: Terminal.width()).utf8) : renderer.json(found)
+            guard format == .table || format == .json else {
+                throw LeerlijnError.usage("--obligations prints table or json, not \(format.rawValue)")
+            }
+            FileHandle.standardOutput.write(Data(bytes))
+            return
+        }
         let matches = query.run(on: loaded, explain: explain)
         let bytes = QueryOutputRenderer(catalogue: loaded, language: lang, width: Terminal.width())
             .render(matches, format: format, explain: explain)

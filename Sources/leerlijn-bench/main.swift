@@ -45,6 +45,9 @@ report.notes.append(String(format: "synthetic catalogue: %d programmes (seed 42)
 report.rows.append(BenchmarkRow(suite: "query", figure: "build indexes", leerlijn: indexing, peerName: "–", peer: nil,
                                 unit: "s", target: "–"))
 do {
+    if suites.contains("startup") {
+        try StartupBenchmark(runs: 20, catalogPath: catalogPath).run(into: &report)
+    }
     if suites.contains("import") {
         try ImportBenchmark(catalogue: catalogue, runs: 3).run(into: &report)
     }

@@ -121,6 +121,19 @@ struct QueryCommandTests {
     @Test("A good query exits 0")
     func good() {
         #expect(LeerlijnCommand.execute(["query"] + catalog + ["--age", "10", "--output", "table"]).code == 0)
+        #expect(LeerlijnCommand.execute(["query"] + catalog + ["--obligations", "--sector", "sport", "--role", "coach"]).code == 0)
+        #expect(LeerlijnCommand.execute(["query"] + catalog + ["--obligations", "--sector", "sport", "--output", "csv"]).code == 64)
+    }
+
+    @Test("Obligations JSON lists what binds a sports coach, strongest first")
+    func obligationsJSON() throws {
+        let catalogue = try TestSupport.catalogue()
+        let found = RequirementQuery(sector: "sport", role: "coach").run(on: catalogue)
+        let object = try JSONSerialization.jsonObject(with: Data(RequirementRenderer(catalogue: catalogue).json(found)))
+        let dictionary = try #require(object as? [String: Any])
+        #expect(dictionary["count"] as? Int == found.count)
+        let strengths = found.map { catalogue.vocabulary.rank($0.strength) }
+        #expect(strengths == strengths.sorted())
     }
 
     @Test("validate exits 0 on the bundled catalogue and 66 on a missing folder")
