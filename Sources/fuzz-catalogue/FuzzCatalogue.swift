@@ -4,7 +4,14 @@ import Leerlijn
 // XSD, friendly decoding, cross-record checks). Any crash, hang or leak is a finding; errors
 // are the expected outcome for most inputs. Build and run: scripts/fuzz.sh fuzz-catalogue 600
 
-let fuzzVocabulary: Vocabulary? = try? CatalogueLoader().load(directory: "Catalog").vocabulary
+let fuzzVocabulary: Vocabulary? = {
+    do {
+        return try CatalogueLoader().load(directory: "Catalog").vocabulary
+    } catch {
+        print("fuzz-catalogue: run from the package root; the bundled catalogue did not load: \(error)")
+        return nil
+    }
+}()
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCatalogue(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
