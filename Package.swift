@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(
             name: "LeerlijnTests",
             dependencies: [
-                "Leerlijn", "LeerlijnXML", "LeerlijnCLI",
+                "Leerlijn", "LeerlijnXML", "LeerlijnCLI", "leerlijn",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

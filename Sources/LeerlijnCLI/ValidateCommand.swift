@@ -8,8 +8,7 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Validate the catalogue (XSD, vocabularies, cross-file checks).",
         discussion: """
-            Prints a one-line summary and exits 0, or prints every error as
-            path:line:column: error: message and exits 65.
+            Prints a one-line summary and exits 0, or prints every error as path:line:column: error: message and exits 65.
 
             Examples:
               leerlijn validate

@@ -3,6 +3,7 @@ import PropertyBased
 import Testing
 @testable import Leerlijn
 @testable import LeerlijnCLI
+import LeerlijnXML
 
 @Suite("Query on the bundled catalogue")
 struct QueryTests {
@@ -204,5 +205,56 @@ struct QueryPropertyTests {
                 #expect(indexed == direct, "query \(query)")
             }
         }
+    }
+}
+
+@Suite("Query output formats")
+struct QueryOutputTests {
+    func matches() throws -> (Catalogue, [QueryMatch]) {
+        let catalogue = try TestSupport.catalogue()
+        var query = CatalogueQuery()
+        query.audiences = ["parents"]
+        query.includeEnded = true
+        return (catalogue, query.run(on: catalogue, explain: true))
+    }
+
+    @Test("JSON has count and the required programme fields, and is stable byte for byte")
+    func json() throws {
+        let (catalogue, found) = try matches()
+        let renderer = QueryOutputRenderer(catalogue: catalogue)
+        let bytes = renderer.render(found, format: .json, explain: true)
+        #expect(bytes == renderer.render(found, format: .json, explain: true))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+        #expect(object["count"] as? Int == found.count)
+        let programmes = try #require(object["programmes"] as? [[String: Any]])
+        for programme in programmes {
+            for key in ["id", "title", "provider", "audiences", "ageRange", "topics", "sectors", "roles", "formats",
+                        "languages", "url", "status"] {
+                #expect(programme.keys.contains(key), "missing \(key)")
+            }
+        }
+        let kriebels = try #require(programmes.first { $0["id"] as? String == "kriebels-in-je-buik" })
+        #expect((kriebels["ageRange"] as? [String: Int]) == ["min": 4, "max": 12])
+        let log = try #require(programmes.first { $0["id"] as? String == "log-in" })
+        #expect(log["ageRange"] is NSNull)
+        #expect(renderer.explanations(found).contains("audience: parents"))
+    }
+
+    @Test("XML validates against the published export XSD")
+    func xml() throws {
+        let (catalogue, found) = try matches()
+        let bytes = QueryOutputRenderer(catalogue: catalogue).render(found, format: .xml, explain: false)
+        let schema = try XMLSchema(bytes: Array(EmbeddedSchemas.exportCatalogueXSD.utf8), name: "catalogue.xsd")
+        let summary = SafeXMLReader().validate(bytes: bytes, displayName: "query.xml", schema: schema)
+        #expect(summary.isValid, "\(summary.diagnostics)")
+    }
+
+    @Test("CSV has a header and one row per match")
+    func csv() throws {
+        let (catalogue, found) = try matches()
+        let text = String(decoding: QueryOutputRenderer(catalogue: catalogue).render(found, format: .csv, explain: false),
+                          as: UTF8.self)
+        #expect(text.hasPrefix("id,"))
+        #expect(text.components(separatedBy: "\r\n").filter { $0.hasPrefix("kriebels-in-je-buik,") || $0.hasPrefix("log-in,") }.count == 2)
     }
 }

@@ -15,12 +15,26 @@ public struct QueryOutputRenderer: Sendable {
     }
 
     /// The output bytes for `matches` in `format`.
+    ///
+    /// JSON, XML and CSV are exactly the export formats (`catalogue.json`, `catalogue.xml`,
+    /// `catalogue.csv`) restricted to the matches, so they validate against the published
+    /// `catalogue.schema.json` and `catalogue.xsd`. Explanations appear in the table; for the
+    /// machine formats ``explanations(_:)`` gives them as separate text (the CLI prints it on
+    /// standard error) so that the documents stay valid.
     public func render(_ matches: [QueryMatch], format: QueryOutputFormat, explain: Bool) -> [UInt8] {
+        let programmes = matches.map(\.programme)
         switch format {
         case .table:
             return Array(QueryTableRenderer(width: width, language: language).render(matches, explain: explain).utf8)
-        case .json, .xml, .csv:
-            return Array(QueryTableRenderer(width: width, language: language).render(matches, explain: explain).utf8)
+        case .json: return CatalogueJSONExporter().render(programmes, catalogue: catalogue)
+        case .xml: return CatalogueXMLExporter().render(programmes, catalogue: catalogue)
+        case .csv: return CSVExporter().render(programmes, catalogue: catalogue)
         }
+    }
+
+    /// `id: reason` lines for every match, for the machine formats.
+    public func explanations(_ matches: [QueryMatch]) -> String {
+        matches.flatMap { match in match.explanation.map { "\(match.programme.id): \($0)" } }
+            .joined(separator: "\n") + (matches.isEmpty ? "" : "\n")
     }
 }

@@ -383,9 +383,501 @@ public enum EmbeddedSchemas {
   </xs:element>
 </xs:schema>
 """#
+    /// `Catalog/schema/export-catalogue.schema.json`.
+    public static let exportCatalogueSchemaJSON: String = #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "urn:leerlijn:export:1:catalogue.schema.json",
+  "title": "Leerlijn catalogue export",
+  "description": "The shape of Exports/catalogue.json, format version 1. Optional fields are absent when the source does not give them; lists are always present and may be empty.",
+  "type": "object",
+  "required": [
+    "count",
+    "programmes",
+    "version",
+    "vocabulary"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "count": {
+      "type": "integer",
+      "minimum": 0,
+      "description": "The number of programmes."
+    },
+    "version": {
+      "type": "integer",
+      "const": 1
+    },
+    "programmes": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/programme"
+      }
+    },
+    "vocabulary": {
+      "type": "object",
+      "description": "Vocabulary name to its terms, in the vocabulary's order.",
+      "additionalProperties": {
+        "type": "array",
+        "items": {
+          "$ref": "#/$defs/term"
+        }
+      }
+    }
+  },
+  "$defs": {
+    "slug": {
+      "type": "string",
+      "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+      "maxLength": 80
+    },
+    "date": {
+      "type": "string",
+      "format": "date",
+      "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+    },
+    "text": {
+      "type": "string",
+      "minLength": 1
+    },
+    "slugs": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/slug"
+      }
+    },
+    "localized": {
+      "type": "object",
+      "required": [
+        "en",
+        "nl"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "en": {
+          "$ref": "#/$defs/text"
+        },
+        "nl": {
+          "$ref": "#/$defs/text"
+        }
+      }
+    },
+    "age": {
+      "type": "integer",
+      "minimum": 0,
+      "maximum": 25
+    },
+    "term": {
+      "type": "object",
+      "required": [
+        "id",
+        "label",
+        "rank"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "id": {
+          "$ref": "#/$defs/slug"
+        },
+        "label": {
+          "$ref": "#/$defs/localized"
+        },
+        "rank": {
+          "type": "integer",
+          "minimum": 0
+        }
+      }
+    },
+    "programme": {
+      "type": "object",
+      "required": [
+        "accessibility",
+        "ageRange",
+        "audiences",
+        "educationLevels",
+        "evidence",
+        "formats",
+        "id",
+        "kind",
+        "languages",
+        "lastModified",
+        "provider",
+        "providers",
+        "recommendations",
+        "roles",
+        "sectors",
+        "source",
+        "status",
+        "summary",
+        "title",
+        "topics",
+        "url",
+        "urls"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "id": {
+          "$ref": "#/$defs/slug"
+        },
+        "title": {
+          "$ref": "#/$defs/localized"
+        },
+        "summary": {
+          "$ref": "#/$defs/localized"
+        },
+        "kind": {
+          "$ref": "#/$defs/slug"
+        },
+        "providers": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/text"
+          }
+        },
+        "audiences": {
+          "$ref": "#/$defs/slugs",
+          "minItems": 1
+        },
+        "ageRange": {
+          "type": [
+            "object",
+            "null"
+          ],
+          "required": [
+            "max",
+            "min"
+          ],
+          "additionalProperties": false,
+          "properties": {
+            "min": {
+              "$ref": "#/$defs/age"
+            },
+            "max": {
+              "$ref": "#/$defs/age"
+            }
+          }
+        },
+        "educationLevels": {
+          "$ref": "#/$defs/slugs"
+        },
+        "sectors": {
+          "$ref": "#/$defs/slugs"
+        },
+        "roles": {
+          "$ref": "#/$defs/slugs"
+        },
+        "topics": {
+          "$ref": "#/$defs/slugs",
+          "minItems": 1
+        },
+        "formats": {
+          "$ref": "#/$defs/slugs"
+        },
+        "languages": {
+          "type": "array",
+          "items": {
+            "type": "string",
+            "pattern": "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
+          }
+        },
+        "accessibility": {
+          "$ref": "#/$defs/slugs"
+        },
+        "peerLed": {
+          "type": "boolean"
+        },
+        "evidence": {
+          "$ref": "#/$defs/slug"
+        },
+        "duration": {
+          "type": "string",
+          "pattern": "^-?P"
+        },
+        "cost": {
+          "$ref": "#/$defs/slug"
+        },
+        "urls": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "required": [
+              "kind",
+              "url"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "kind": {
+                "enum": [
+                  "website",
+                  "information",
+                  "reporting"
+                ]
+              },
+              "url": {
+                "type": "string",
+                "format": "uri",
+                "pattern": "^https?://[^\\s]+$"
+              }
+            }
+          }
+        },
+        "status": {
+          "type": "object",
+          "required": [
+            "value"
+          ],
+          "additionalProperties": false,
+          "properties": {
+            "value": {
+              "enum": [
+                "active",
+                "ended"
+              ]
+            },
+            "date": {
+              "$ref": "#/$defs/date"
+            },
+            "year": {
+              "type": "integer"
+            }
+          }
+        },
+        "validFrom": {
+          "$ref": "#/$defs/date"
+        },
+        "validUntil": {
+          "$ref": "#/$defs/date"
+        },
+        "recommendations": {
+          "type": "array",
+          "items": {
+            "type": "string",
+            "pattern": "^(I|II|III|IV|V|VI|VII|VIII|IX|X|XI)-[0-9]{1,2}$"
+          }
+        },
+        "source": {
+          "type": "object",
+          "required": [
+            "section",
+            "text"
+          ],
+          "additionalProperties": false,
+          "properties": {
+            "section": {
+              "type": "string",
+              "pattern": "^(I|II|III|IV|V|VI|VII|VIII|IX|X|XI)$"
+            },
+            "footnote": {
+              "type": "integer",
+              "minimum": 1
+            },
+            "text": {
+              "type": "string"
+            }
+          }
+        },
+        "note": {
+          "$ref": "#/$defs/text"
+        },
+        "lastModified": {
+          "$ref": "#/$defs/date"
+        },
+        "provider": {
+          "type": [
+            "string",
+            "null"
+          ],
+          "description": "All providers joined with '; ', or null when the reference names none."
+        },
+        "url": {
+          "type": [
+            "string",
+            "null"
+          ],
+          "description": "The first web address, or null when the reference gives none."
+        }
+      }
+    }
+  }
+}
+"""#
+    /// `Catalog/schema/export-catalogue.xsd`.
+    public static let exportCatalogueXSD: String = #"""
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Leerlijn catalogue export format, version 1 (published as Exports/catalogue.xsd).
+  One document: <catalogue> with every exported <programme>, then the <vocabulary> whose
+  Dutch and English labels name the ids used in the programmes. Vocabulary ids are typed as
+  slugs rather than enumerations so that a partner's validator keeps working when terms are
+  added; the <vocabulary> section of the same document lists the terms that exist.
+  Fields the source does not give are absent, never empty.
+-->
+<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
+           xmlns="urn:leerlijn:export:1"
+           xmlns:e="urn:leerlijn:export:1"
+           targetNamespace="urn:leerlijn:export:1"
+           elementFormDefault="qualified"
+           attributeFormDefault="unqualified">
+
+  <xs:simpleType name="Slug">
+    <xs:restriction base="xs:string">
+      <xs:pattern value="[a-z0-9]+(-[a-z0-9]+)*"/>
+      <xs:maxLength value="80"/>
+    </xs:restriction>
+  </xs:simpleType>
+  <xs:simpleType name="UILanguage">
+    <xs:restriction base="xs:string">
+      <xs:enumeration value="nl"/>
+      <xs:enumeration value="en"/>
+    </xs:restriction>
+  </xs:simpleType>
+  <xs:simpleType name="LanguageTag">
+    <xs:restriction base="xs:string">
+      <xs:pattern value="[a-z]{2,3}(-[A-Za-z0-9]{2,8})*"/>
+    </xs:restriction>
+  </xs:simpleType>
+  <xs:simpleType name="Age">
+    <xs:restriction base="xs:nonNegativeInteger">
+      <xs:maxInclusive value="25"/>
+    </xs:restriction>
+  </xs:simpleType>
+  <xs:simpleType name="Text">
+    <xs:restriction base="xs:string">
+      <xs:minLength value="1"/>
+    </xs:restriction>
+  </xs:simpleType>
+  <xs:simpleType name="RecommendationRef">
+    <xs:restriction base="xs:string">
+      <xs:pattern value="(I|II|III|IV|V|VI|VII|VIII|IX|X|XI)-[0-9]{1,2}"/>
+    </xs:restriction>
+  </xs:simpleType>
+  <xs:simpleType name="SectionRef">
+    <xs:restriction base="xs:string">
+      <xs:pattern value="(I|II|III|IV|V|VI|VII|VIII|IX|X|XI)"/>
+    </xs:restriction>
+  </xs:simpleType>
+  <xs:simpleType name="HttpURL">
+    <xs:restriction base="xs:anyURI">
+      <xs:pattern value="https?://[^\s]+"/>
+    </xs:restriction>
+  </xs:simpleType>
+  <xs:simpleType name="UrlKind">
+    <xs:restriction base="xs:string">
+      <xs:enumeration value="website"/>
+      <xs:enumeration value="information"/>
+      <xs:enumeration value="reporting"/>
+    </xs:restriction>
+  </xs:simpleType>
+  <xs:simpleType name="StatusId">
+    <xs:restriction base="xs:string">
+      <xs:enumeration value="active"/>
+      <xs:enumeration value="ended"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:complexType name="LocalisedText">
+    <xs:simpleContent>
+      <xs:extension base="Text">
+        <xs:attribute name="lang" type="UILanguage" use="required"/>
+      </xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+  <xs:complexType name="AgeRange">
+    <xs:attribute name="min" type="Age" use="required"/>
+    <xs:attribute name="max" type="Age" use="required"/>
+  </xs:complexType>
+  <xs:complexType name="Status">
+    <xs:attribute name="value" type="StatusId" use="required"/>
+    <xs:attribute name="date" type="xs:date"/>
+    <xs:attribute name="year" type="xs:gYear"/>
+  </xs:complexType>
+  <xs:complexType name="Url">
+    <xs:simpleContent>
+      <xs:extension base="HttpURL">
+        <xs:attribute name="kind" type="UrlKind" use="required"/>
+      </xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+  <xs:complexType name="Source">
+    <xs:simpleContent>
+      <xs:extension base="xs:string">
+        <xs:attribute name="section" type="SectionRef" use="required"/>
+        <xs:attribute name="footnote" type="xs:positiveInteger"/>
+      </xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+
+  <xs:complexType name="Programme">
+    <xs:sequence>
+      <xs:element name="title" type="LocalisedText" minOccurs="2" maxOccurs="2"/>
+      <xs:element name="summary" type="LocalisedText" minOccurs="2" maxOccurs="2"/>
+      <xs:element name="kind" type="Slug"/>
+      <xs:element name="provider" type="Text" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="audience" type="Slug" maxOccurs="unbounded"/>
+      <xs:element name="ageRange" type="AgeRange" minOccurs="0"/>
+      <xs:element name="educationLevel" type="Slug" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="sector" type="Slug" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="role" type="Slug" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="topic" type="Slug" maxOccurs="unbounded"/>
+      <xs:element name="format" type="Slug" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="language" type="LanguageTag" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="accessibility" type="Slug" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="peerLed" type="xs:boolean" minOccurs="0"/>
+      <xs:element name="evidence" type="Slug"/>
+      <xs:element name="duration" type="xs:duration" minOccurs="0"/>
+      <xs:element name="cost" type="Slug" minOccurs="0"/>
+      <xs:element name="url" type="Url" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="status" type="Status"/>
+      <xs:element name="validFrom" type="xs:date" minOccurs="0"/>
+      <xs:element name="validUntil" type="xs:date" minOccurs="0"/>
+      <xs:element name="recommendation" type="RecommendationRef" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="source" type="Source"/>
+      <xs:element name="note" type="Text" minOccurs="0"/>
+      <xs:element name="lastModified" type="xs:date"/>
+    </xs:sequence>
+    <xs:attribute name="id" type="Slug" use="required"/>
+  </xs:complexType>
+
+  <xs:complexType name="Term">
+    <xs:sequence>
+      <xs:element name="label" type="LocalisedText" minOccurs="2" maxOccurs="2"/>
+    </xs:sequence>
+    <xs:attribute name="id" type="Slug" use="required"/>
+    <xs:attribute name="rank" type="xs:nonNegativeInteger" use="required"/>
+  </xs:complexType>
+  <xs:complexType name="TermList">
+    <xs:sequence>
+      <xs:element name="term" type="Term" minOccurs="0" maxOccurs="unbounded"/>
+    </xs:sequence>
+    <xs:attribute name="name" type="xs:NCName" use="required"/>
+  </xs:complexType>
+  <xs:complexType name="Vocabulary">
+    <xs:sequence>
+      <xs:element name="terms" type="TermList" minOccurs="0" maxOccurs="unbounded"/>
+    </xs:sequence>
+  </xs:complexType>
+
+  <xs:element name="catalogue">
+    <xs:complexType>
+      <xs:sequence>
+        <xs:element name="programme" type="Programme" minOccurs="0" maxOccurs="unbounded"/>
+        <xs:element name="vocabulary" type="Vocabulary"/>
+      </xs:sequence>
+      <xs:attribute name="version" type="xs:positiveInteger" use="required"/>
+      <xs:attribute name="count" type="xs:nonNegativeInteger" use="required"/>
+    </xs:complexType>
+    <xs:unique name="uniqueProgrammeId">
+      <xs:selector xpath="e:programme"/>
+      <xs:field xpath="@id"/>
+    </xs:unique>
+  </xs:element>
+</xs:schema>
+"""#
 
     /// Every embedded schema by its published file name.
     public static let all: [String: String] = [
         "catalogue.xsd": catalogueXSD,
+        "export-catalogue.schema.json": exportCatalogueSchemaJSON,
+        "export-catalogue.xsd": exportCatalogueXSD,
     ]
 }

@@ -1,0 +1,222 @@
+/// Renders `catalogue.json`: `{"count": N, "programmes": [...], "version": 1, "vocabulary": {...}}`.
+///
+/// Streamed through a byte writer with keys emitted in sorted order and strings escaped by
+/// ``JSONValue``, so no tree or dictionary is built per programme; the bytes are exactly those
+/// of serialising ``document(_:catalogue:)`` as one ``JSONValue`` (a test checks). Lists are
+/// always present; `ageRange`, `provider` (all providers joined with "; ") and `url` (the first
+/// address) are always present and `null` when the reference gives none; other optional
+/// fields are left out when unknown. The shape is published as `catalogue.schema.json` (JSON Schema 2020-12).
+public struct CatalogueJSONExporter: CatalogueRenderer {
+    /// The format version, written as `version`.
+    public static let formatVersion = 1
+
+    /// `catalogue.json`.
+    public var fileName: String { ExportFormat.json.fileName }
+
+    /// Creates the exporter.
+    public init() {}
+
+    /// Renders the document, two-space indented, ending with a newline.
+    ///
+    /// - Parameters:
+    ///   - programmes: The programmes to publish, in order.
+    ///   - catalogue: Supplies the vocabulary section.
+    /// - Returns: The UTF-8 bytes of `catalogue.json`.
+    public func render(_ programmes: [Programme], catalogue: Catalogue) -> [UInt8] {
+        var json = JSONStreamWriter(reservingCapacity: Self.capacity(for: programmes.count, perProgramme: 1900))
+        json.beginObject()
+        json.key("count")
+        json.int(programmes.count)
+        json.key("programmes")
+        json.beginArray()
+        for programme in programmes {
+            json.element()
+            Self.write(programme, into: &json)
+        }
+        json.endArray()
+        json.key("version")
+        json.int(Self.formatVersion)
+        json.key("vocabulary")
+        json.value(Self.value(of: catalogue.vocabulary))
+        json.endObject()
+        json.raw(0x0A)
+        return json.bytes
+    }
+
+    /// Streams one programme; keys in byte order, the same bytes as `value(of:)` serialised.
+    static func write(_ programme: Programme, into json: inout JSONStreamWriter) {
+        json.beginObject()
+        json.key("accessibility")
+        json.strings(programme.accessibility.lazy.map(\.rawValue))
+        json.key("ageRange")
+        if let ages = programme.ageRange {
+            json.beginObject()
+            json.key("max")
+            json.int(ages.max)
+            json.key("min")
+            json.int(ages.min)
+            json.endObject()
+        } else {
+            json.value(.null)
+        }
+        json.key("audiences")
+        json.strings(programme.audiences.lazy.map(\.rawValue))
+        if let cost = programme.cost { json.member("cost", cost.rawValue) }
+        if let duration = programme.duration { json.member("duration", duration) }
+        json.key("educationLevels")
+        json.strings(programme.educationLevels.lazy.map(\.rawValue))
+        json.member("evidence", programme.evidence.rawValue)
+        json.key("formats")
+        json.strings(programme.formats.lazy.map(\.rawValue))
+        json.member("id", programme.id)
+        json.member("kind", programme.kind.rawValue)
+        json.key("languages")
+        json.strings(programme.languages)
+        json.member("lastModified", programme.lastModified.description)
+        if let note = programme.note { json.member("note", note) }
+        if let peerLed = programme.peerLed {
+            json.key("peerLed")
+            json.bool(peerLed)
+        }
+        json.key("provider")
+        json.value(Self.provider(of: programme))
+        json.key("providers")
+        json.strings(programme.providers)
+        json.key("recommendations")
+        json.strings(programme.recommendations)
+        json.key("roles")
+        json.strings(programme.roles.lazy.map(\.rawValue))
+        json.key("sectors")
+        json.strings(programme.sectors.lazy.map(\.rawValue))
+        json.key("source")
+        json.beginObject()
+        if let footnote = programme.source.footnote {
+            json.key("footnote")
+            json.int(footnote)
+        }
+        json.member("section", programme.source.section)
+        json.member("text", programme.source.text)
+        json.endObject()
+        json.key("status")
+        json.beginObject()
+        if case .ended(let date, _) = programme.status, let date { json.member("date", date.description) }
+        json.member("value", programme.status.id)
+        if case .ended(_, let year) = programme.status, let year {
+            json.key("year")
+            json.int(year)
+        }
+        json.endObject()
+        json.key("summary")
+        localized(programme.summary, into: &json)
+        json.key("title")
+        localized(programme.title, into: &json)
+        json.key("topics")
+        json.strings(programme.topics.lazy.map(\.rawValue))
+        json.key("url")
+        json.value(.optional(programme.urls.first?.url))
+        json.key("urls")
+        json.beginArray()
+        for url in programme.urls {
+            json.element()
+            json.beginObject()
+            json.member("kind", url.kind)
+            json.member("url", url.url)
+            json.endObject()
+        }
+        json.endArray()
+        if let validFrom = programme.validFrom { json.member("validFrom", validFrom.description) }
+        if let validUntil = programme.validUntil { json.member("validUntil", validUntil.description) }
+        json.endObject()
+    }
+
+    private static func localized(_ text: LocalizedText, into json: inout JSONStreamWriter) {
+        json.beginObject()
+        json.member("en", text.en)
+        json.member("nl", text.nl)
+        json.endObject()
+    }
+
+    /// The whole document as one value (what ``render(_:catalogue:)`` streams).
+    public static func document(_ programmes: [Programme], catalogue: Catalogue) -> JSONValue {
+        [
+            "count": .int(programmes.count),
+            "programmes": .array(programmes.map(value(of:))),
+            "version": .int(formatVersion),
+            "vocabulary": value(of: catalogue.vocabulary),
+        ]
+    }
+
+    /// One programme as a JSON object.
+    public static func value(of programme: Programme) -> JSONValue {
+        var object: [String: JSONValue] = [
+            "id": .string(programme.id),
+            "title": localized(programme.title),
+            "summary": localized(programme.summary),
+            "kind": .string(programme.kind.rawValue),
+            "providers": .strings(programme.providers),
+            "audiences": terms(programme.audiences),
+            "educationLevels": terms(programme.educationLevels),
+            "sectors": terms(programme.sectors),
+            "roles": terms(programme.roles),
+            "topics": terms(programme.topics),
+            "formats": terms(programme.formats),
+            "languages": .strings(programme.languages),
+            "accessibility": terms(programme.accessibility),
+            "evidence": .string(programme.evidence.rawValue),
+            "urls": .array(programme.urls.map { ["kind": .string($0.kind), "url": .string($0.url)] }),
+            "status": status(programme.status),
+            "recommendations": .strings(programme.recommendations),
+            "source": source(programme.source),
+            "lastModified": .string(programme.lastModified.description),
+        ]
+        object["ageRange"] = programme.ageRange.map { ["min": .int($0.min), "max": .int($0.max)] } ?? .null
+        object["provider"] = provider(of: programme)
+        object["url"] = .optional(programme.urls.first?.url)
+        if let peerLed = programme.peerLed { object["peerLed"] = .bool(peerLed) }
+        if let duration = programme.duration { object["duration"] = .string(duration) }
+        if let cost = programme.cost { object["cost"] = .string(cost.rawValue) }
+        if let validFrom = programme.validFrom { object["validFrom"] = .string(validFrom.description) }
+        if let validUntil = programme.validUntil { object["validUntil"] = .string(validUntil.description) }
+        if let note = programme.note { object["note"] = .string(note) }
+        return .object(object)
+    }
+
+    /// The vocabulary: list name → terms in file order, each with id, rank and labels.
+    public static func value(of vocabulary: Vocabulary) -> JSONValue {
+        var lists: [String: JSONValue] = [:]
+        for (name, terms) in vocabulary.lists {
+            lists[name] = .array(terms.map { term in
+                ["id": .string(term.id), "rank": .int(max(0, term.rank)), "label": localized(term.label)]
+            })
+        }
+        return .object(lists)
+    }
+
+    /// The providers as one display string ("A; B"), or `null` when the reference names none.
+    static func provider(of programme: Programme) -> JSONValue {
+        programme.providers.isEmpty ? .null : .string(programme.providers.joined(separator: "; "))
+    }
+
+    private static func localized(_ text: LocalizedText) -> JSONValue {
+        ["nl": .string(text.nl), "en": .string(text.en)]
+    }
+
+    private static func terms<T: VocabularyTerm>(_ values: [T]) -> JSONValue {
+        .array(values.map { .string($0.rawValue) })
+    }
+
+    private static func status(_ status: ProgrammeStatus) -> JSONValue {
+        var object: [String: JSONValue] = ["value": .string(status.id)]
+        if case .ended(let date, let year) = status {
+            if let date { object["date"] = .string(date.description) }
+            if let year { object["year"] = .int(year) }
+        }
+        return .object(object)
+    }
+
+    private static func source(_ source: SourceReference) -> JSONValue {
+        var object: [String: JSONValue] = ["section": .string(source.section), "text": .string(source.text)]
+        if let footnote = source.footnote { object["footnote"] = .int(footnote) }
+        return .object(object)
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+
+/// Writes a chosen set of export formats into one output folder, safely.
+///
+/// The steps, each of which names its path when it fails:
+/// 1. **plan** the files (each format's document and its companions: `catalogue.xsd` beside
+///    `catalogue.xml`, `catalogue.schema.json` beside `catalogue.json`, `filter.js` beside
+///    `index.html`, then any ``extraOutputs``) and check every path, so no name can leave the
+///    folder;
+/// 2. **check** the selection with ``ExportPreflight``, so an invalid catalogue throws before
+///    anything is written and the folder stays as it was;
+/// 3. **prepare** the folder (create it, remove temporary files a killed run left behind);
+/// 4. **write** each file atomically with ``AtomicFileWriter``, rendering one file at a time so
+///    memory holds the model and one output, never all of them.
+///
+/// Nothing reads the clock: the same catalogue and selection give the same bytes.
+public struct ExportPipeline: Sendable {
+    /// The formats to write, in the order given.
+    public var formats: [ExportFormat]
+    /// Finished files to publish as well, such as the planner's `plans/` folder.
+    public var extraOutputs: [ExportOutput]
+
+    /// Creates a pipeline.
+    ///
+    /// - Parameters:
+    ///   - formats: The formats to write (all by default).
+    ///   - extraOutputs: Further files, written after the formats.
+    public init(formats: [ExportFormat] = ExportFormat.allCases, extraOutputs: [ExportOutput] = []) {
+        self.formats = formats
+        self.extraOutputs = extraOutputs
+    }
+
+    /// One file to write: a relative path and how to produce its bytes.
+    struct Job: Sendable {
+        var relativePath: String
+        var produce: @Sendable ([Programme], Catalogue) -> [UInt8]
+    }
+
+    /// The relative paths the pipeline writes, in order.
+    public var plannedFiles: [String] { jobs().map(\.relativePath) }
+
+    func jobs() -> [Job] {
+        var jobs: [Job] = []
+        func add(_ renderer: some CatalogueRenderer) {
+            jobs.append(Job(relativePath: renderer.fileName) { renderer.render($0, catalogue: $1) })
+        }
+        func add(_ name: String, _ bytes: [UInt8]) {
+            jobs.append(Job(relativePath: name) { _, _ in bytes })
+        }
+        for format in formats {
+            switch format {
+            case .xml:
+                add("catalogue.xsd", Array((EmbeddedSchemas.exportCatalogueXSD + "\n").utf8))
+                add(CatalogueXMLExporter())
+            case .json:
+                add("catalogue.schema.json", Array((EmbeddedSchemas.exportCatalogueSchemaJSON + "\n").utf8))
+                add(CatalogueJSONExporter())
+            case .atom:
+                add(AtomFeedExporter(alternatePage: formats.contains(.html) ? ExportFormat.html.fileName : nil))
+            case .jsonld:
+                add(JSONLDExporter())
+            case .csv:
+                add(CSVExporter())
+            case .html:
+                add(FilterScript.fileName, FilterScript.bytes)
+                add(HTMLPageExporter(linkedFiles: formats.filter { $0 != .html }.map(\.fileName)))
+            }
+        }
+        for output in extraOutputs { add(output.relativePath, output.bytes) }
+        return jobs
+    }
+
+    /// Runs the pipeline.
+    ///
+    /// - Parameters:
+    ///   - programmes: The selection to publish (all of `catalogue.programmes`, or a filtered subset).
+    ///   - catalogue: The catalogue the selection comes from.
+    ///   - directory: The output folder; created when missing.
+    ///   - progress: Called after each file is written.
+    /// - Returns: What was written.
+    /// - Throws: ``LeerlijnError/invalidData(_:)`` for an invalid selection (nothing written),
+    ///   ``LeerlijnError/cannotCreate(path:reason:)`` for an unsafe path or a folder that cannot be
+    ///   created, ``LeerlijnError/io(path:reason:)`` when writing fails.
+    public func run(_ programmes: [Programme], catalogue: Catalogue, to directory: String,
+                    progress: (ExportProgress) -> Void = { _ in }) throws(LeerlijnError) -> ExportReport {
+        let jobs = jobs()
+        var seen = Set<String>()
+        var folders: [String] = []
+        for job in jobs {
+            let components = try ExportOutput.checkedComponents(of: job.relativePath)
+            guard seen.insert(components.joined(separator: "/")).inserted else {
+                throw .cannotCreate(path: job.relativePath, reason: "two outputs share this path")
+            }
+            let folder = components.dropLast().joined(separator: "/")
+            if !folder.isEmpty, !folders.contains(folder) { folders.append(folder) }
+        }
+        let problems = ExportPreflight(label: "export").problems(in: programmes, vocabulary: catalogue.vocabulary)
+        guard problems.isEmpty else { throw .invalidData(problems) }
+
+        try AtomicFileWriter.ensureDirectory(directory)
+        AtomicFileWriter.removeStaleTemporaryFiles(in: directory)
+        for folder in folders {
+            let path = (directory as NSString).appendingPathComponent(folder)
+            try Self.ensureRealDirectory(path)
+            AtomicFileWriter.removeStaleTemporaryFiles(in: path)
+        }
+
+        var report = ExportReport(directory: directory, programmeCount: programmes.count, files: [])
+        for (offset, job) in jobs.enumerated() {
+            let bytes = job.produce(programmes, catalogue)
+            let path = (directory as NSString).appendingPathComponent(job.relativePath)
+            try AtomicFileWriter.write(bytes, to: path)
+            report.files.append(.init(relativePath: job.relativePath, path: path, byteCount: bytes.count))
+            progress(ExportProgress(completed: offset + 1, total: jobs.count, relativePath: job.relativePath))
+        }
+        return report
+    }
+
+    /// Creates a sub-folder, refusing one that is a symbolic link (it could point outside).
+    static func ensureRealDirectory(_ path: String) throws(LeerlijnError) {
+        if let type = try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType,
+           type == .typeSymbolicLink {
+            throw .cannotCreate(path: path, reason: "refusing to write through a symbolic link")
+        }
+        try AtomicFileWriter.ensureDirectory(path)
+    }
+}

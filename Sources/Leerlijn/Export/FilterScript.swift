@@ -1,0 +1,74 @@
+/// `filter.js`: the progressive enhancement of `index.html`, published beside it.
+///
+/// A separate file rather than an inline script so that the page's Content-Security-Policy can
+/// say `script-src 'self'` without hashes or `unsafe-inline`. It only reads `data-*`
+/// attributes, toggles `hidden` and sets `textContent`; it never builds markup from data.
+public enum FilterScript {
+    /// The published file name.
+    public static let fileName = "filter.js"
+
+    /// The script's UTF-8 bytes.
+    public static var bytes: [UInt8] { Array(source.utf8) }
+
+    /// The script's text.
+    public static let source = #"""
+// Leerlijn catalogue filters: progressive enhancement for index.html.
+// Without JavaScript the page shows every programme; this script reveals the filter form and
+// hides the table rows that do not match. It reads data-* attributes and writes only
+// `hidden` and `textContent`, never markup.
+(function () {
+  'use strict';
+  var form = document.getElementById('filters');
+  var table = document.getElementById('catalogue');
+  if (!form || !table || !table.tBodies || !table.tBodies[0]) { return; }
+  var rows = table.tBodies[0].rows;
+  var age = document.getElementById('filter-age');
+  var filters = [
+    ['audiences', document.getElementById('filter-audience')],
+    ['topics', document.getElementById('filter-topic')],
+    ['sectors', document.getElementById('filter-sector')]
+  ];
+  var status = document.getElementById('filter-status');
+
+  function listed(row, name, value) {
+    if (!value) { return true; }
+    var list = (row.getAttribute('data-' + name) || '').split(' ');
+    return list.indexOf(value) !== -1;
+  }
+
+  function fitsAge(row) {
+    if (!age || age.value === '') { return true; }
+    var wanted = parseInt(age.value, 10);
+    if (isNaN(wanted)) { return true; }
+    var min = row.getAttribute('data-age-min');
+    var max = row.getAttribute('data-age-max');
+    if (min === null || max === null) { return false; }
+    return wanted >= parseInt(min, 10) && wanted <= parseInt(max, 10);
+  }
+
+  function apply() {
+    var shown = 0;
+    for (var i = 0; i < rows.length; i += 1) {
+      var row = rows[i];
+      var match = fitsAge(row);
+      for (var j = 0; match && j < filters.length; j += 1) {
+        var control = filters[j][1];
+        match = listed(row, filters[j][0], control ? control.value : '');
+      }
+      row.hidden = !match;
+      if (match) { shown += 1; }
+    }
+    if (status) {
+      status.textContent = shown + ' van ' + rows.length + ' programma\u2019s getoond';
+    }
+  }
+
+  form.addEventListener('input', apply);
+  form.addEventListener('change', apply);
+  form.addEventListener('submit', function (event) { event.preventDefault(); apply(); });
+  form.addEventListener('reset', function () { window.setTimeout(apply, 0); });
+  form.hidden = false;
+  apply();
+}());
+"""#
+}

@@ -1,0 +1,124 @@
+/// Renders `index.html`: a static, accessible catalogue page.
+///
+/// The page works without JavaScript: every programme is a row of one table with a caption,
+/// column and row headers. Filters for age, audience, topic and sector are a labelled form that
+/// stays hidden until `filter.js` (published beside the page, see ``FilterScript``) shows it and
+/// filters rows by their `data-*` attributes. A Content-Security-Policy allows scripts only from
+/// the page's own origin, so no inline script exists to inject into; every text and attribute
+/// value is escaped by ``HTMLWriter``; links are written only for http(s) addresses.
+public struct HTMLPageExporter: CatalogueRenderer {
+    /// The Content-Security-Policy of the page.
+    public static let contentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'"
+
+    /// The `id` of a programme's table row, also the fragment the feed links to.
+    public static func rowID(_ programmeID: String) -> String { "programme-" + programmeID }
+
+    /// `index.html`.
+    public var fileName: String { ExportFormat.html.fileName }
+    /// The other published files the page links to, relative to it, in order.
+    public var linkedFiles: [String]
+
+    /// Creates the exporter.
+    ///
+    /// - Parameter linkedFiles: Relative names of the downloads to list (for example
+    ///   `catalogue.csv`); a feed among them is also announced with `<link rel="alternate">`.
+    public init(linkedFiles: [String] = []) {
+        self.linkedFiles = linkedFiles
+    }
+
+    /// Renders the page.
+    ///
+    /// - Parameters:
+    ///   - programmes: The programmes to list, in order.
+    ///   - catalogue: Supplies the Dutch labels of vocabulary ids.
+    /// - Returns: The UTF-8 bytes of `index.html`.
+    public func render(_ programmes: [Programme], catalogue: Catalogue) -> [UInt8] {
+        var html = HTMLWriter(reservingCapacity: Self.capacity(for: programmes.count, perProgramme: 2048))
+        html.raw("<!DOCTYPE html>\n")
+        html.open("html", [("xmlns", "http://www.w3.org/1999/xhtml"), ("lang", "nl"), ("xml:lang", "nl")])
+        html.newline()
+        writeHead(into: &html)
+        html.open("body")
+        html.newline()
+        html.element("a", "Direct naar de catalogus", [("href", "#catalogus"), ("class", "skip-link")])
+        html.newline()
+        html.open("header")
+        html.element("h1", "Leerlijn: programma’s en trainingen")
+        html.element("p", "Voorlichting, lesmethoden, trainingen en diensten over seksuele uitbuiting en seksueel "
+                     + "misbruik van kinderen in Nederland. Bron: factsheet van het Lanzarote-comité van de Raad van "
+                     + "Europa over Nederland (maart 2023, bijgewerkt maart 2025).")
+        html.close("header")
+        html.newline()
+        html.open("main", [("id", "catalogus")])
+        html.newline()
+        HTMLFilterForm(programmes: programmes, vocabulary: catalogue.vocabulary).write(into: &html)
+        HTMLCatalogueTable(programmes: programmes, vocabulary: catalogue.vocabulary).write(into: &html)
+        html.close("main")
+        html.newline()
+        writeFooter(into: &html)
+        html.close("body")
+        html.newline()
+        html.close("html")
+        html.newline()
+        return html.bytes
+    }
+
+    private func writeHead(into html: inout HTMLWriter) {
+        html.open("head")
+        html.newline()
+        html.void("meta", [("charset", "utf-8")])
+        html.newline()
+        html.void("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")])
+        html.newline()
+        html.void("meta", [("http-equiv", "Content-Security-Policy"), ("content", Self.contentSecurityPolicy)])
+        html.newline()
+        html.void("meta", [("name", "referrer"), ("content", "no-referrer")])
+        html.newline()
+        html.element("title", "Leerlijn: catalogus")
+        html.newline()
+        if linkedFiles.contains(ExportFormat.atom.fileName) {
+            html.void("link", [("rel", "alternate"), ("type", "application/atom+xml"),
+                               ("href", ExportFormat.atom.fileName), ("title", "Leerlijn (Atom)")])
+            html.newline()
+        }
+        html.element("script", "", [("src", FilterScript.fileName), ("defer", "defer")])
+        html.newline()
+        html.close("head")
+        html.newline()
+    }
+
+    private func writeFooter(into html: inout HTMLWriter) {
+        html.open("footer")
+        html.newline()
+        if !linkedFiles.isEmpty {
+            html.open("nav", [("aria-label", "Downloads")])
+            html.element("h2", "Downloads")
+            html.open("ul")
+            for file in linkedFiles {
+                html.open("li")
+                html.element("a", Self.describe(file), [("href", file)])
+                html.close("li")
+            }
+            html.close("ul")
+            html.close("nav")
+            html.newline()
+        }
+        html.element("p", "Gegenereerd door Leerlijn \(LeerlijnVersion.string). Gegevens die de bron niet "
+                     + "noemt, zijn weggelaten.")
+        html.newline()
+        html.close("footer")
+        html.newline()
+    }
+
+    private static func describe(_ file: String) -> String {
+        switch file {
+        case ExportFormat.xml.fileName: return "Catalogus als XML (catalogue.xml, schema catalogue.xsd)"
+        case ExportFormat.json.fileName: return "Catalogus als JSON (catalogue.json, schema catalogue.schema.json)"
+        case ExportFormat.atom.fileName: return "Atom-feed (feed.atom)"
+        case ExportFormat.jsonld.fileName: return "Linked data, schema.org (catalogue.jsonld)"
+        case ExportFormat.csv.fileName: return "Spreadsheet (catalogue.csv)"
+        default: return file
+        }
+    }
+}

@@ -1,0 +1,124 @@
+/// Renders `catalogue.jsonld`: the programmes as a schema.org `@graph`.
+///
+/// Lesson methods and courses become `Course`, everything else `LearningResource`. Node ids are
+/// the feed's URNs (`urn:leerlijn:programme:ID`). Vocabulary terms are graph nodes of their own,
+/// written once after the programmes and referenced by `@id` (`urn:leerlijn:vocabulary:topic:
+/// online-safety`): topics, kinds and education levels as `DefinedTerm`, audiences as
+/// `EducationalAudience` with `educationalRole`; names and descriptions carry both languages as
+/// language-tagged values. `isAccessibleForFree` appears only when the cost is known,
+/// `typicalAgeRange` only when the ages are.
+public struct JSONLDExporter: CatalogueRenderer {
+    /// Kinds published as schema.org `Course`.
+    public static let courseKinds: Set<String> = ["course", "lesson-method"]
+
+    /// The node id of a vocabulary term.
+    public static func termID(_ vocabularyName: String, _ id: String) -> String {
+        AtomFeedExporter.scheme(vocabularyName) + ":" + id
+    }
+
+    /// `catalogue.jsonld`.
+    public var fileName: String { ExportFormat.jsonld.fileName }
+
+    /// Creates the exporter.
+    public init() {}
+
+    /// Renders the graph, two-space indented, ending with a newline.
+    ///
+    /// - Parameters:
+    ///   - programmes: The programmes to publish, in order.
+    ///   - catalogue: Supplies the vocabulary labels.
+    /// - Returns: The UTF-8 bytes of `catalogue.jsonld`.
+    public func render(_ programmes: [Programme], catalogue: Catalogue) -> [UInt8] {
+        var json = JSONStreamWriter(reservingCapacity: Self.capacity(for: programmes.count, perProgramme: 2300))
+        json.beginObject()
+        json.member("@context", "https://schema.org")
+        json.key("@graph")
+        json.beginArray()
+        for programme in programmes {
+            json.element()
+            json.value(Self.node(for: programme))
+        }
+        for term in Self.termNodes(for: programmes, vocabulary: catalogue.vocabulary) {
+            json.element()
+            json.value(term)
+        }
+        json.endArray()
+        json.endObject()
+        json.raw(0x0A)
+        return json.bytes
+    }
+
+    /// The whole document as one value (what ``render(_:catalogue:)`` streams).
+    public static func document(_ programmes: [Programme], catalogue: Catalogue) -> JSONValue {
+        ["@context": "https://schema.org",
+         "@graph": .array(programmes.map(node(for:)) + termNodes(for: programmes, vocabulary: catalogue.vocabulary))]
+    }
+
+    /// One programme as a schema.org node.
+    public static func node(for programme: Programme) -> JSONValue {
+        let isCourse = courseKinds.contains(programme.kind.rawValue)
+        var node: [String: JSONValue] = [
+            "@type": .string(isCourse ? "Course" : "LearningResource"),
+            "@id": .string(AtomFeedExporter.entryID(programme.id)),
+            "identifier": .string(programme.id),
+            "name": tagged(programme.title),
+            "description": tagged(programme.summary),
+            "learningResourceType": reference(programme.kind),
+            "audience": .array(programme.audiences.map(reference)),
+            "about": .array(programme.topics.map(reference)),
+            "teaches": .array(programme.topics.map(reference)),
+            "dateModified": .string(programme.lastModified.description),
+            "creativeWorkStatus": .string(programme.status.id == "active" ? "Active" : "Ended"),
+        ]
+        if let ages = programme.ageRange { node["typicalAgeRange"] = .string(ExportText.ages(ages)) }
+        if !programme.educationLevels.isEmpty { node["educationalLevel"] = .array(programme.educationLevels.map(reference)) }
+        if !programme.providers.isEmpty {
+            node["provider"] = .array(programme.providers.map { ["@type": "Organization", "name": .string($0)] })
+        }
+        if !programme.languages.isEmpty { node["inLanguage"] = .strings(programme.languages) }
+        if let url = ExportText.primaryURL(of: programme) { node["url"] = .string(url) }
+        switch programme.cost?.rawValue {
+        case "free"?: node["isAccessibleForFree"] = true
+        case "paid"?: node["isAccessibleForFree"] = false
+        default: break
+        }
+        if let duration = programme.duration { node["timeRequired"] = .string(duration) }
+        if let validUntil = programme.validUntil { node["expires"] = .string(validUntil.description) }
+        return .object(node)
+    }
+
+    /// The term nodes the programmes refer to, by vocabulary (audience, educationLevel, kind,
+    /// topic) and in vocabulary order.
+    public static func termNodes(for programmes: [Programme], vocabulary: Vocabulary) -> [JSONValue] {
+        var used: [String: Set<String>] = [:]
+        for programme in programmes {
+            used[Audience.vocabularyName, default: []].formUnion(programme.audiences.map(\.rawValue))
+            used[EducationLevel.vocabularyName, default: []].formUnion(programme.educationLevels.map(\.rawValue))
+            used[ProgrammeKind.vocabularyName, default: []].insert(programme.kind.rawValue)
+            used[Topic.vocabularyName, default: []].formUnion(programme.topics.map(\.rawValue))
+        }
+        var nodes: [JSONValue] = []
+        for name in used.keys.sorted() {
+            let ids = used[name] ?? []
+            for term in vocabulary.lists[name] ?? [] where ids.contains(term.id) {
+                let id = JSONValue.string(termID(name, term.id))
+                if name == Audience.vocabularyName {
+                    nodes.append(["@id": id, "@type": "EducationalAudience", "educationalRole": .string(term.id),
+                                  "audienceType": tagged(term.label)])
+                } else {
+                    nodes.append(["@id": id, "@type": "DefinedTerm", "termCode": .string(term.id), "name": tagged(term.label),
+                                  "inDefinedTermSet": ["@id": .string(AtomFeedExporter.scheme(name))]])
+                }
+            }
+        }
+        return nodes
+    }
+
+    private static func reference<T: VocabularyTerm>(_ term: T) -> JSONValue {
+        ["@id": .string(termID(T.vocabularyName, term.rawValue))]
+    }
+
+    private static func tagged(_ text: LocalizedText) -> JSONValue {
+        [["@language": "nl", "@value": .string(text.nl)], ["@language": "en", "@value": .string(text.en)]]
+    }
+}

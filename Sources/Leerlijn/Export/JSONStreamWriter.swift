@@ -1,0 +1,91 @@
+/// Writes pretty JSON straight into a byte buffer, byte-identical to ``JSONValue``'s output.
+///
+/// The fast path for large exports: no dictionaries, no per-object key sorting. Callers emit
+/// object members in byte order of their keys (the order ``JSONValue`` sorts them into);
+/// strings are escaped by ``JSONValue/writeString(_:into:)``; indentation is two spaces. Tests
+/// compare every streamed document with the ``JSONValue`` serialisation of the same data.
+struct JSONStreamWriter {
+    /// The bytes written so far.
+    private(set) var bytes: [UInt8] = []
+    private var depth = 0
+    private var isFirst = true
+
+    init(reservingCapacity capacity: Int) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// Starts an object (as a value: after ``key(_:)``, ``element()`` or at the top).
+    mutating func beginObject() { open(UInt8(ascii: "{")) }
+    /// Ends the current object.
+    mutating func endObject() { close(UInt8(ascii: "}")) }
+    /// Starts an array.
+    mutating func beginArray() { open(UInt8(ascii: "[")) }
+    /// Ends the current array.
+    mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    /// Starts an object member; the value follows. `name` must be plain ASCII without escapes.
+    mutating func key(_ name: StaticString) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":"), UInt8(ascii: " ")])
+    }
+
+    /// Starts an array element; the value follows.
+    mutating func element() { separate() }
+
+    /// A string value.
+    mutating func string(_ value: String) { JSONValue.writeString(value, into: &bytes) }
+
+    /// An integer value.
+    mutating func int(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
+
+    /// A boolean value.
+    mutating func bool(_ value: Bool) { bytes.append(contentsOf: value ? "true".utf8 : "false".utf8) }
+
+    /// Any ``JSONValue``, indented to the current depth.
+    mutating func value(_ value: JSONValue) { value.write(into: &bytes, pretty: true, depth: depth) }
+
+    /// An array of strings.
+    mutating func strings<S: Sequence>(_ values: S) where S.Element == String {
+        beginArray()
+        for value in values {
+            element()
+            string(value)
+        }
+        endArray()
+    }
+
+    /// `key: string`.
+    mutating func member(_ name: StaticString, _ value: String) {
+        key(name)
+        string(value)
+    }
+
+    /// Appends raw bytes (a final newline, say).
+    mutating func raw(_ byte: UInt8) { bytes.append(byte) }
+
+    private mutating func open(_ bracket: UInt8) {
+        bytes.append(bracket)
+        depth += 1
+        isFirst = true
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        depth -= 1
+        if !isFirst { newline() }
+        bytes.append(bracket)
+        isFirst = false
+    }
+
+    private mutating func separate() {
+        if !isFirst { bytes.append(UInt8(ascii: ",")) }
+        newline()
+        isFirst = false
+    }
+
+    private mutating func newline() {
+        bytes.append(0x0A)
+        for _ in 0..<depth { bytes.append(contentsOf: [0x20, 0x20]) }
+    }
+}

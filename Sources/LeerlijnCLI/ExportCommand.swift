@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import Leerlijn
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `leerlijn export`: loads the catalogue and writes the published feeds into one folder.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export the catalogue as XML, JSON, Atom, JSON-LD, CSV and HTML.",
+        discussion: """
+            Writes catalogue.xml (+ catalogue.xsd), catalogue.json (+ catalogue.schema.json), feed.atom, catalogue.jsonld, catalogue.csv and index.html (+ filter.js) into the output folder. Every file is written atomically; the same catalogue gives the same bytes. An invalid catalogue writes nothing.
+
+            Examples:
+              leerlijn export
+              leerlijn export --output /tmp/feed --formats atom,json
+              leerlijn export --output partner-feed --age 10 --topic online-safety
+
+            Query filters (the options of `leerlijn query`) select a partner's feed; it then goes to its own --output folder (never the full Exports/ folder), and ended programmes that match stay in it so that the Atom feed carries their deletions.
+
+            Exit codes: 0 ok, 64 unknown format, 65 invalid catalogue, 66 missing catalogue, 73 output folder cannot be created, 74 I/O error.
+            """
+    )
+
+    @OptionGroup var options: CatalogueOptions
+
+    @Option(name: .long, help: "The output folder.")
+    var output: String = "Exports"
+
+    @Option(name: .long, help: "Comma-separated formats: \(ExportFormat.validList).")
+    var formats: String = ExportFormat.validList
+
+    @OptionGroup var filters: QueryFilterOptions
+
+    /// The programmes to publish: all of them, or those matching the query filters (ended
+    /// ones included, for the feed's deletions), in catalogue order.
+    func selection(from catalogue: Catalogue) throws(LeerlijnError) -> [Programme] {
+        guard !filters.isEmpty else { return catalogue.programmes }
+        var query = try filters.input.resolve(vocabulary: catalogue.vocabulary)
+        query.includeEnded = true
+        let matching = Set(query.run(on: catalogue).map(\.programme.id))
+        return catalogue.programmes.filter { matching.contains($0.id) }
+    }
+
+    /// Further files to publish with the feeds, such as the planner's `plans/` folder
+    /// (`ExportOutput(relativePath: "plans/…", bytes: …)`).
+    func extraOutputs(for catalogue: Catalogue) throws(LeerlijnError) -> [ExportOutput] {
+        []
+    }
+
+    func run() throws {
+        let chosen = try ExportFormat.parseList(formats)
+        if !filters.isEmpty, (output as NSString).standardizingPath == "Exports" {
+            throw LeerlijnError.usage("a filtered feed needs its own --output folder; Exports/ holds the whole catalogue")
+        }
+        let catalogue = try options.load()
+        let programmes = try selection(from: catalogue)
+        let pipeline = ExportPipeline(formats: chosen, extraOutputs: try extraOutputs(for: catalogue))
+        let bar = ExportProgressBar(enabled: isatty(STDERR_FILENO) == 1)
+        let report = try pipeline.run(programmes, catalogue: catalogue, to: output) { progress in
+            bar.clear()
+            print("wrote \((output as NSString).appendingPathComponent(progress.relativePath))")
+            fflush(nil)
+            bar.draw(progress)
+        }
+        bar.clear()
+        print("\(output): exported \(report.programmeCount) programmes to \(report.files.count) files "
+              + "(\(report.totalBytes) bytes)")
+    }
+}
+
+/// A one-line progress bar on standard error, drawn only when it is a terminal.
+private struct ExportProgressBar {
+    let enabled: Bool
+
+    func draw(_ progress: ExportProgress) {
+        guard enabled else { return }
+        let width = 30
+        let filled = min(width, Int(progress.fraction * Double(width)))
+        let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+        write("\r[\(bar)] \(progress.completed)/\(progress.total) \(progress.relativePath)")
+    }
+
+    func clear() {
+        guard enabled else { return }
+        write("\r\u{1B}[2K")
+    }
+
+    private func write(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}

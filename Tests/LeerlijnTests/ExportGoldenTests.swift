@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+@testable import Leerlijn
+@testable import LeerlijnCLI
+
+/// Golden files of the bundled catalogue, and the check that the committed `Exports/` is fresh.
+///
+/// Regenerate the goldens with `LEERLIJN_REGENERATE_GOLDENS=1 swift test --filter ExportGolden`;
+/// regenerate `Exports/` with `swift run leerlijn export`.
+@Suite("Export: golden files and committed Exports/")
+struct ExportGoldenTests {
+    static let goldenDirectory = TestSupport.packageRoot + "/Tests/LeerlijnTests/Fixtures/exports"
+    static var regenerate: Bool { ProcessInfo.processInfo.environment["LEERLIJN_REGENERATE_GOLDENS"] == "1" }
+
+    @Test("Every format matches its golden file byte for byte", arguments: ExportPipeline().plannedFiles)
+    func golden(file: String) throws {
+        let output = try TestSupport.temporaryDirectory("export-golden")
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let catalogue = try TestSupport.catalogue()
+        _ = try ExportPipeline().run(catalogue.programmes, catalogue: catalogue, to: output)
+        let fresh = try Data(contentsOf: URL(fileURLWithPath: output + "/" + file))
+        let goldenPath = Self.goldenDirectory + "/" + file
+        if Self.regenerate {
+            try FileManager.default.createDirectory(atPath: Self.goldenDirectory, withIntermediateDirectories: true)
+            try fresh.write(to: URL(fileURLWithPath: goldenPath))
+            return
+        }
+        let golden = try #require(FileManager.default.contents(atPath: goldenPath),
+                                  "missing golden \(file); run with LEERLIJN_REGENERATE_GOLDENS=1")
+        let same = fresh == golden
+        #expect(same, "\(file) differs from its golden; if intended, regenerate with LEERLIJN_REGENERATE_GOLDENS=1")
+    }
+
+    @Test("The committed Exports/ equals a fresh export of the bundled catalogue")
+    func committedExportsAreFresh() throws {
+        let output = try TestSupport.temporaryDirectory("export-fresh")
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let outcome = LeerlijnCommand.execute(["export", "--catalog", TestSupport.catalogPath, "--output", output])
+        #expect(outcome.code == 0, "\(outcome.message ?? "")")
+        let fresh = try ExportTestSupport.files(in: output)
+        let committed = try ExportTestSupport.files(in: TestSupport.packageRoot + "/Exports")
+        let hint = "run `swift run leerlijn export` to regenerate Exports/"
+        #expect(committed.keys.sorted() == fresh.keys.sorted(), "\(hint)")
+        for (name, bytes) in fresh.sorted(by: { $0.key < $1.key }) {
+            let same = committed[name] == bytes
+            #expect(same, "Exports/\(name) is stale; \(hint)")
+        }
+    }
+}
