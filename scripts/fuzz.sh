@@ -8,6 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${1:?usage: scripts/fuzz.sh TARGET SECONDS}
 seconds=${2:-60}
+# A clean build every time: incremental rebuilds were seen to drop the coverage
+# instrumentation ("Is the code instrumented for coverage?").
+rm -rf .build-fuzz
 swift build --scratch-path .build-fuzz --sanitize=fuzzer --sanitize=address --product "$target"
 mkdir -p "Fuzz/work/$target" Fuzz/artifacts
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
