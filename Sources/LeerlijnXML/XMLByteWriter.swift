@@ -62,12 +62,18 @@ public struct XMLByteWriter: Sendable {
     /// Writes `<name attributes>text</name>` on one line.
     public mutating func element(_ name: String, _ text: String,
                                  attributes: KeyValuePairs<String, String> = [:]) {
-        start(name, attributes: attributes)
+        // The hot path of every export: no push and pop of the open-element stack.
         closePendingStart()
+        if let last = hasChildren.indices.last { hasChildren[last] = true }
+        newline(depth: open.count)
+        bytes.append(UInt8(ascii: "<"))
+        append(name)
+        for (key, value) in attributes { attribute(key, value) }
+        bytes.append(UInt8(ascii: ">"))
         escape(text, inAttribute: false)
-        _ = hasChildren.popLast()
-        hasChildren.append(false)
-        end()
+        bytes.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "/")])
+        append(name)
+        bytes.append(UInt8(ascii: ">"))
     }
 
     /// Writes character data inside the current element.
@@ -90,23 +96,32 @@ public struct XMLByteWriter: Sendable {
         }
     }
 
+    /// A newline and two spaces per level, precomputed for the usual depths.
+    private static let indentation: [[UInt8]] = (0..<16).map { [0x0A] + [UInt8](repeating: 0x20, count: 2 * $0) }
+
     private mutating func newline(depth: Int) {
-        bytes.append(UInt8(ascii: "\n"))
-        for _ in 0..<depth { bytes.append(contentsOf: [0x20, 0x20]) }
+        if depth < Self.indentation.count {
+            bytes.append(contentsOf: Self.indentation[depth])
+        } else {
+            bytes.append(UInt8(ascii: "\n"))
+            for _ in 0..<depth { bytes.append(contentsOf: [0x20, 0x20]) }
+        }
     }
 
     private mutating func append(_ string: String) {
-        bytes.append(contentsOf: string.utf8)
+        let done: Void? = string.utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) }
+        if done == nil { bytes.append(contentsOf: string.utf8) }
     }
 
     private mutating func escape(_ string: String, inAttribute: Bool) {
         var utf8 = string.utf8
-        // Fast path: nothing to escape.
-        let clean = utf8.withContiguousStorageIfAvailable { XMLEscaping.isClean($0, inAttribute: inAttribute) }
-        if clean == true {
-            bytes.append(contentsOf: utf8)
-            return
+        // Fast path: nothing to escape, copied as one block.
+        let clean: Bool? = utf8.withContiguousStorageIfAvailable { buffer in
+            guard XMLEscaping.isClean(buffer, inAttribute: inAttribute) else { return false }
+            bytes.append(contentsOf: buffer)
+            return true
         }
+        if clean == true { return }
         var copy = string
         copy.makeContiguousUTF8()
         utf8 = copy.utf8

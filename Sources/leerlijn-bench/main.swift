@@ -51,6 +51,9 @@ do {
     if suites.contains("import") {
         try ImportBenchmark(catalogue: catalogue, runs: 3).run(into: &report)
     }
+    if suites.contains("export") {
+        try ExportBenchmark(catalogue: catalogue, runs: 3).run(into: &report)
+    }
     if suites.contains("query") {
         try QueryBenchmark(catalogue: catalogue, queriesPerKind: queries, seed: 42).run(into: &report)
     }

@@ -27,6 +27,11 @@ public struct CatalogueXMLExporter: CatalogueRenderer {
     /// - Returns: The UTF-8 bytes of `catalogue.xml`.
     public func render(_ programmes: [Programme], catalogue: Catalogue) -> [UInt8] {
         var writer = XMLByteWriter(reservingCapacity: Self.capacity(for: programmes.count, perProgramme: 2048))
+        return render(programmes, catalogue: catalogue, using: &writer)
+    }
+
+    /// The same document through any writer; the benchmark passes libxml2's `xmlTextWriter`.
+    public func render<W: XMLWriting>(_ programmes: [Programme], catalogue: Catalogue, using writer: inout W) -> [UInt8] {
         writer.start("catalogue")
         writer.attribute("xmlns", Self.namespace)
         writer.attribute("version", String(Self.formatVersion))
@@ -36,7 +41,7 @@ public struct CatalogueXMLExporter: CatalogueRenderer {
         return writer.finish()
     }
 
-    static func write(_ programme: Programme, into writer: inout XMLByteWriter) {
+    static func write<W: XMLWriting>(_ programme: Programme, into writer: inout W) {
         writer.start("programme")
         writer.attribute("id", programme.id)
         localized("title", programme.title, into: &writer)
@@ -87,7 +92,7 @@ public struct CatalogueXMLExporter: CatalogueRenderer {
         writer.end()
     }
 
-    static func write(_ vocabulary: Vocabulary, into writer: inout XMLByteWriter) {
+    static func write<W: XMLWriting>(_ vocabulary: Vocabulary, into writer: inout W) {
         writer.start("vocabulary")
         for name in vocabulary.lists.keys.sorted() {
             writer.start("terms")
@@ -104,12 +109,12 @@ public struct CatalogueXMLExporter: CatalogueRenderer {
         writer.end()
     }
 
-    private static func localized(_ name: String, _ text: LocalizedText, into writer: inout XMLByteWriter) {
+    private static func localized<W: XMLWriting>(_ name: String, _ text: LocalizedText, into writer: inout W) {
         writer.element(name, text.nl, attributes: ["lang": "nl"])
         writer.element(name, text.en, attributes: ["lang": "en"])
     }
 
-    private static func terms<T: VocabularyTerm>(_ name: String, _ values: [T], into writer: inout XMLByteWriter) {
+    private static func terms<T: VocabularyTerm, W: XMLWriting>(_ name: String, _ values: [T], into writer: inout W) {
         for value in values { writer.element(name, value.rawValue) }
     }
 }
