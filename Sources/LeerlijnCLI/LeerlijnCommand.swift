@@ -15,7 +15,7 @@ public struct LeerlijnCommand: ParsableCommand {
             Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input, 73 cannot create output, 74 I/O.
             """,
         version: LeerlijnVersion.string,
-        subcommands: [ValidateCommand.self, QueryCommand.self, ExportCommand.self]
+        subcommands: [ValidateCommand.self, QueryCommand.self, PlanCommand.self, ExportCommand.self]
     )
 
     public init() {}

@@ -873,11 +873,728 @@ public enum EmbeddedSchemas {
   </xs:element>
 </xs:schema>
 """#
+    /// `Catalog/schema/plan.schema.json`.
+    public static let planSchemaJSON: String = #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "urn:leerlijn:plan:1",
+  "title": "Leerlijn plan output",
+  "description": "What leerlijn plan writes with output format json: a dated training plan for a profile (format leerlijn-plan) or a sector's training matrix (format leerlijn-training-matrix). Same content as plan.xsd.",
+  "oneOf": [{ "$ref": "#/$defs/plan" }, { "$ref": "#/$defs/matrix" }],
+  "$defs": {
+    "id": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" },
+    "date": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" },
+    "ids": { "type": "array", "items": { "$ref": "#/$defs/id" } },
+    "nullableString": { "type": ["string", "null"] },
+    "plan": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": ["format", "version", "asOf", "profile", "targets", "obligations", "excluded", "choices", "completed",
+                   "gaps", "sessions", "unplaced", "notes", "summary"],
+      "properties": {
+        "format": { "const": "leerlijn-plan" },
+        "version": { "const": 1 },
+        "asOf": { "$ref": "#/$defs/date" },
+        "profile": {
+          "type": "object",
+          "additionalProperties": false,
+          "required": ["id", "name", "kind", "sector", "period"],
+          "properties": {
+            "id": { "$ref": "#/$defs/id" }, "name": { "type": "string" }, "kind": { "$ref": "#/$defs/id" },
+            "sector": { "$ref": "#/$defs/id" },
+            "period": {
+              "type": "object", "additionalProperties": false, "required": ["start", "end"],
+              "properties": { "start": { "$ref": "#/$defs/date" }, "end": { "$ref": "#/$defs/date" } }
+            }
+          }
+        },
+        "targets": {
+          "type": "array",
+          "items": {
+            "type": "object", "additionalProperties": false,
+            "required": ["id", "label", "kind", "audience", "headcount", "ages", "levels"],
+            "properties": {
+              "id": { "$ref": "#/$defs/id" }, "label": { "type": "string" },
+              "kind": { "enum": ["staff", "learners", "parents"] }, "audience": { "$ref": "#/$defs/id" },
+              "headcount": { "type": "integer", "minimum": 0 },
+              "ages": {
+                "oneOf": [
+                  { "type": "null" },
+                  { "type": "object", "additionalProperties": false, "required": ["min", "max"],
+                    "properties": { "min": { "type": "integer" }, "max": { "type": "integer" } } }
+                ]
+              },
+              "levels": { "$ref": "#/$defs/ids" }
+            }
+          }
+        },
+        "obligations": {
+          "type": "array",
+          "items": {
+            "type": "object", "additionalProperties": false,
+            "required": ["id", "strength", "warning", "covered", "candidates", "targets"],
+            "properties": {
+              "id": { "$ref": "#/$defs/id" }, "strength": { "$ref": "#/$defs/id" },
+              "warning": { "$ref": "#/$defs/nullableString" }, "covered": { "type": "boolean" },
+              "candidates": { "$ref": "#/$defs/ids" },
+              "targets": {
+                "type": "array", "minItems": 1,
+                "items": {
+                  "type": "object", "additionalProperties": false,
+                  "required": ["target", "coveredBy", "completedBy", "gap"],
+                  "properties": {
+                    "target": { "$ref": "#/$defs/id" }, "coveredBy": { "$ref": "#/$defs/ids" },
+                    "completedBy": { "oneOf": [{ "type": "null" }, { "$ref": "#/$defs/id" }] },
+                    "gap": { "$ref": "#/$defs/nullableString" }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "excluded": {
+          "type": "array",
+          "items": {
+            "type": "object", "additionalProperties": false, "required": ["id", "reason"],
+            "properties": { "id": { "$ref": "#/$defs/id" }, "reason": { "type": "string" } }
+          }
+        },
+        "choices": {
+          "type": "array",
+          "items": {
+            "type": "object", "additionalProperties": false,
+            "required": ["programme", "title", "rank", "reason", "rationale", "covers"],
+            "properties": {
+              "programme": { "$ref": "#/$defs/id" },
+              "title": {
+                "type": "object", "additionalProperties": false, "required": ["nl", "en"],
+                "properties": { "nl": { "type": "string" }, "en": { "type": "string" } }
+              },
+              "rank": { "type": "integer", "minimum": 1 },
+              "reason": { "enum": ["set-cover", "completion"] },
+              "rationale": { "type": "string" },
+              "covers": {
+                "type": "array", "minItems": 1,
+                "items": {
+                  "type": "object", "additionalProperties": false, "required": ["obligation", "strength", "target"],
+                  "properties": {
+                    "obligation": { "$ref": "#/$defs/id" }, "strength": { "$ref": "#/$defs/id" },
+                    "target": { "$ref": "#/$defs/id" }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "completed": {
+          "type": "array",
+          "items": {
+            "type": "object", "additionalProperties": false,
+            "required": ["programme", "role", "date", "refreshMonths", "covers", "status"],
+            "properties": {
+              "programme": { "$ref": "#/$defs/id" },
+              "role": { "oneOf": [{ "type": "null" }, { "$ref": "#/$defs/id" }] },
+              "date": { "$ref": "#/$defs/date" },
+              "refreshMonths": { "type": ["integer", "null"], "minimum": 1 },
+              "covers": { "$ref": "#/$defs/ids" }, "status": { "type": "string" }
+            }
+          }
+        },
+        "gaps": {
+          "type": "array",
+          "items": {
+            "type": "object", "additionalProperties": false, "required": ["obligation", "strength", "targets", "reason"],
+            "properties": {
+              "obligation": { "$ref": "#/$defs/id" }, "strength": { "$ref": "#/$defs/id" },
+              "targets": { "$ref": "#/$defs/ids" }, "reason": { "type": "string" }
+            }
+          }
+        },
+        "sessions": {
+          "type": "array",
+          "items": {
+            "type": "object", "additionalProperties": false,
+            "required": ["id", "uid", "date", "weekday", "programme", "target", "part", "parts", "participants",
+                         "refresher", "obligations"],
+            "properties": {
+              "id": { "type": "string" }, "uid": { "type": "string" }, "date": { "$ref": "#/$defs/date" },
+              "weekday": { "enum": ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] },
+              "programme": { "$ref": "#/$defs/id" }, "target": { "$ref": "#/$defs/id" },
+              "part": { "type": "integer", "minimum": 1 }, "parts": { "type": "integer", "minimum": 1 },
+              "participants": { "type": "integer", "minimum": 0 }, "refresher": { "type": "boolean" },
+              "obligations": { "$ref": "#/$defs/ids" }
+            }
+          }
+        },
+        "unplaced": {
+          "type": "array",
+          "items": {
+            "type": "object", "additionalProperties": false,
+            "required": ["id", "programme", "target", "participants", "reason"],
+            "properties": {
+              "id": { "type": "string" }, "programme": { "$ref": "#/$defs/id" }, "target": { "$ref": "#/$defs/id" },
+              "participants": { "type": "integer", "minimum": 0 }, "reason": { "type": "string" }
+            }
+          }
+        },
+        "notes": { "type": "array", "items": { "type": "string" } },
+        "summary": {
+          "type": "object", "additionalProperties": false,
+          "required": ["obligations", "covered", "gaps", "sessions", "unplaced"],
+          "properties": {
+            "obligations": { "type": "integer" }, "covered": { "type": "integer" }, "gaps": { "type": "integer" },
+            "sessions": { "type": "integer" }, "unplaced": { "type": "integer" }
+          }
+        }
+      }
+    },
+    "matrix": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": ["format", "version", "sector", "role", "asOf", "obligations"],
+      "properties": {
+        "format": { "const": "leerlijn-training-matrix" },
+        "version": { "const": 1 },
+        "sector": { "$ref": "#/$defs/id" },
+        "role": { "oneOf": [{ "type": "null" }, { "$ref": "#/$defs/id" }] },
+        "asOf": { "oneOf": [{ "type": "null" }, { "$ref": "#/$defs/date" }] },
+        "obligations": {
+          "type": "array",
+          "items": {
+            "type": "object", "additionalProperties": false,
+            "required": ["id", "strength", "audiences", "candidates", "gap"],
+            "properties": {
+              "id": { "$ref": "#/$defs/id" }, "strength": { "$ref": "#/$defs/id" },
+              "audiences": { "$ref": "#/$defs/ids" }, "candidates": { "$ref": "#/$defs/ids" },
+              "gap": { "$ref": "#/$defs/nullableString" }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+"""#
+    /// `Catalog/schema/plan.xsd`.
+    public static let planXSD: String = #"""
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Leerlijn plan output, version 1: what leerlijn plan writes with output format xml.
+  Root <plan>: a dated training plan for one organisation profile.
+  Root <trainingMatrix>: the generic matrix of one sector (and role) without a profile.
+  The JSON output has the same content (plan.schema.json).
+-->
+<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
+           xmlns="urn:leerlijn:plan:1"
+           targetNamespace="urn:leerlijn:plan:1"
+           elementFormDefault="qualified"
+           attributeFormDefault="unqualified">
+
+  <xs:simpleType name="Id">
+    <xs:restriction base="xs:string">
+      <xs:pattern value="[a-z0-9]+(-[a-z0-9]+)*"/>
+    </xs:restriction>
+  </xs:simpleType>
+  <xs:simpleType name="SessionId">
+    <xs:restriction base="xs:string">
+      <xs:pattern value="[a-z0-9.\-]+"/>
+    </xs:restriction>
+  </xs:simpleType>
+  <xs:simpleType name="TargetKind">
+    <xs:restriction base="xs:string">
+      <xs:enumeration value="staff"/>
+      <xs:enumeration value="learners"/>
+      <xs:enumeration value="parents"/>
+    </xs:restriction>
+  </xs:simpleType>
+  <xs:simpleType name="ChoiceReason">
+    <xs:restriction base="xs:string">
+      <xs:enumeration value="set-cover"/>
+      <xs:enumeration value="completion"/>
+    </xs:restriction>
+  </xs:simpleType>
+  <xs:complexType name="LocalizedTitle">
+    <xs:simpleContent>
+      <xs:extension base="xs:string">
+        <xs:attribute name="lang" type="xs:language" use="required"/>
+      </xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+
+  <xs:element name="plan">
+    <xs:complexType>
+      <xs:sequence>
+        <xs:element name="profile">
+          <xs:complexType>
+            <xs:sequence><xs:element name="name" type="xs:string"/></xs:sequence>
+            <xs:attribute name="id" type="Id" use="required"/>
+            <xs:attribute name="kind" type="Id" use="required"/>
+            <xs:attribute name="sector" type="Id" use="required"/>
+            <xs:attribute name="start" type="xs:date" use="required"/>
+            <xs:attribute name="end" type="xs:date" use="required"/>
+          </xs:complexType>
+        </xs:element>
+        <xs:element name="targets">
+          <xs:complexType>
+            <xs:sequence>
+              <xs:element name="target" minOccurs="0" maxOccurs="unbounded">
+                <xs:complexType>
+                  <xs:sequence><xs:element name="level" type="Id" minOccurs="0" maxOccurs="unbounded"/></xs:sequence>
+                  <xs:attribute name="id" type="Id" use="required"/>
+                  <xs:attribute name="label" type="xs:string" use="required"/>
+                  <xs:attribute name="kind" type="TargetKind" use="required"/>
+                  <xs:attribute name="audience" type="Id" use="required"/>
+                  <xs:attribute name="headcount" type="xs:nonNegativeInteger" use="required"/>
+                  <xs:attribute name="minAge" type="xs:nonNegativeInteger"/>
+                  <xs:attribute name="maxAge" type="xs:nonNegativeInteger"/>
+                </xs:complexType>
+              </xs:element>
+            </xs:sequence>
+          </xs:complexType>
+        </xs:element>
+        <xs:element name="obligations">
+          <xs:complexType>
+            <xs:sequence>
+              <xs:element name="obligation" minOccurs="0" maxOccurs="unbounded">
+                <xs:complexType>
+                  <xs:sequence>
+                    <xs:element name="warning" type="xs:string" minOccurs="0"/>
+                    <xs:element name="candidate" type="Id" minOccurs="0" maxOccurs="unbounded"/>
+                    <xs:element name="coverage" maxOccurs="unbounded">
+                      <xs:complexType>
+                        <xs:sequence>
+                          <xs:element name="coveredBy" type="Id" minOccurs="0" maxOccurs="unbounded"/>
+                          <xs:element name="gap" type="xs:string" minOccurs="0"/>
+                        </xs:sequence>
+                        <xs:attribute name="target" type="Id" use="required"/>
+                        <xs:attribute name="completedBy" type="Id"/>
+                      </xs:complexType>
+                    </xs:element>
+                  </xs:sequence>
+                  <xs:attribute name="id" type="Id" use="required"/>
+                  <xs:attribute name="strength" type="Id" use="required"/>
+                  <xs:attribute name="covered" type="xs:boolean" use="required"/>
+                </xs:complexType>
+              </xs:element>
+            </xs:sequence>
+          </xs:complexType>
+        </xs:element>
+        <xs:element name="excluded">
+          <xs:complexType>
+            <xs:sequence>
+              <xs:element name="obligation" minOccurs="0" maxOccurs="unbounded">
+                <xs:complexType>
+                  <xs:attribute name="id" type="Id" use="required"/>
+                  <xs:attribute name="reason" type="xs:string" use="required"/>
+                </xs:complexType>
+              </xs:element>
+            </xs:sequence>
+          </xs:complexType>
+        </xs:element>
+        <xs:element name="choices">
+          <xs:complexType>
+            <xs:sequence>
+              <xs:element name="choice" minOccurs="0" maxOccurs="unbounded">
+                <xs:complexType>
+                  <xs:sequence>
+                    <xs:element name="title" type="LocalizedTitle" minOccurs="0" maxOccurs="2"/>
+                    <xs:element name="rationale" type="xs:string"/>
+                    <xs:element name="covers" maxOccurs="unbounded">
+                      <xs:complexType>
+                        <xs:attribute name="obligation" type="Id" use="required"/>
+                        <xs:attribute name="strength" type="Id" use="required"/>
+                        <xs:attribute name="target" type="Id" use="required"/>
+                      </xs:complexType>
+                    </xs:element>
+                  </xs:sequence>
+                  <xs:attribute name="programme" type="Id" use="required"/>
+                  <xs:attribute name="rank" type="xs:positiveInteger" use="required"/>
+                  <xs:attribute name="reason" type="ChoiceReason" use="required"/>
+                </xs:complexType>
+              </xs:element>
+            </xs:sequence>
+          </xs:complexType>
+        </xs:element>
+        <xs:element name="completed">
+          <xs:complexType>
+            <xs:sequence>
+              <xs:element name="training" minOccurs="0" maxOccurs="unbounded">
+                <xs:complexType>
+                  <xs:sequence>
+                    <xs:element name="covers" type="Id" minOccurs="0" maxOccurs="unbounded"/>
+                    <xs:element name="status" type="xs:string"/>
+                  </xs:sequence>
+                  <xs:attribute name="programme" type="Id" use="required"/>
+                  <xs:attribute name="role" type="Id"/>
+                  <xs:attribute name="date" type="xs:date" use="required"/>
+                  <xs:attribute name="refreshMonths" type="xs:positiveInteger"/>
+                </xs:complexType>
+              </xs:element>
+            </xs:sequence>
+          </xs:complexType>
+        </xs:element>
+        <xs:element name="gaps">
+          <xs:complexType>
+            <xs:sequence>
+              <xs:element name="gap" minOccurs="0" maxOccurs="unbounded">
+                <xs:complexType>
+                  <xs:sequence>
+                    <xs:element name="target" type="Id" maxOccurs="unbounded"/>
+                    <xs:element name="reason" type="xs:string"/>
+                  </xs:sequence>
+                  <xs:attribute name="obligation" type="Id" use="required"/>
+                  <xs:attribute name="strength" type="Id" use="required"/>
+                </xs:complexType>
+              </xs:element>
+            </xs:sequence>
+          </xs:complexType>
+        </xs:element>
+        <xs:element name="sessions">
+          <xs:complexType>
+            <xs:sequence>
+              <xs:element name="session" minOccurs="0" maxOccurs="unbounded">
+                <xs:complexType>
+                  <xs:sequence><xs:element name="obligation" type="Id" maxOccurs="unbounded"/></xs:sequence>
+                  <xs:attribute name="id" type="SessionId" use="required"/>
+                  <xs:attribute name="uid" type="xs:string" use="required"/>
+                  <xs:attribute name="date" type="xs:date" use="required"/>
+                  <xs:attribute name="weekday" type="xs:string" use="required"/>
+                  <xs:attribute name="programme" type="Id" use="required"/>
+                  <xs:attribute name="target" type="Id" use="required"/>
+                  <xs:attribute name="part" type="xs:positiveInteger" use="required"/>
+                  <xs:attribute name="parts" type="xs:positiveInteger" use="required"/>
+                  <xs:attribute name="participants" type="xs:nonNegativeInteger" use="required"/>
+                  <xs:attribute name="refresher" type="xs:boolean" use="required"/>
+                </xs:complexType>
+              </xs:element>
+            </xs:sequence>
+          </xs:complexType>
+        </xs:element>
+        <xs:element name="unplaced">
+          <xs:complexType>
+            <xs:sequence>
+              <xs:element name="session" minOccurs="0" maxOccurs="unbounded">
+                <xs:complexType>
+                  <xs:attribute name="id" type="SessionId" use="required"/>
+                  <xs:attribute name="programme" type="Id" use="required"/>
+                  <xs:attribute name="target" type="Id" use="required"/>
+                  <xs:attribute name="participants" type="xs:nonNegativeInteger" use="required"/>
+                  <xs:attribute name="reason" type="xs:string" use="required"/>
+                </xs:complexType>
+              </xs:element>
+            </xs:sequence>
+          </xs:complexType>
+        </xs:element>
+        <xs:element name="notes">
+          <xs:complexType>
+            <xs:sequence><xs:element name="note" type="xs:string" minOccurs="0" maxOccurs="unbounded"/></xs:sequence>
+          </xs:complexType>
+        </xs:element>
+      </xs:sequence>
+      <xs:attribute name="version" type="xs:positiveInteger" use="required"/>
+      <xs:attribute name="asOf" type="xs:date" use="required"/>
+    </xs:complexType>
+  </xs:element>
+
+  <xs:element name="trainingMatrix">
+    <xs:complexType>
+      <xs:sequence>
+        <xs:element name="obligation" minOccurs="0" maxOccurs="unbounded">
+          <xs:complexType>
+            <xs:sequence>
+              <xs:element name="audience" type="Id" minOccurs="0" maxOccurs="unbounded"/>
+              <xs:element name="candidate" minOccurs="0" maxOccurs="unbounded">
+                <xs:complexType>
+                  <xs:attribute name="programme" type="Id" use="required"/>
+                  <xs:attribute name="evidence" type="Id" use="required"/>
+                  <xs:attribute name="minAge" type="xs:nonNegativeInteger"/>
+                  <xs:attribute name="maxAge" type="xs:nonNegativeInteger"/>
+                </xs:complexType>
+              </xs:element>
+              <xs:element name="gap" type="xs:string" minOccurs="0"/>
+            </xs:sequence>
+            <xs:attribute name="id" type="Id" use="required"/>
+            <xs:attribute name="strength" type="Id" use="required"/>
+          </xs:complexType>
+        </xs:element>
+      </xs:sequence>
+      <xs:attribute name="version" type="xs:positiveInteger" use="required"/>
+      <xs:attribute name="sector" type="Id" use="required"/>
+      <xs:attribute name="role" type="Id"/>
+      <xs:attribute name="asOf" type="xs:date"/>
+    </xs:complexType>
+  </xs:element>
+</xs:schema>
+"""#
+    /// `Catalog/schema/profile.schema.json`.
+    public static let profileSchemaJSON: String = #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "urn:leerlijn:profile:1",
+  "title": "Leerlijn organisation profile",
+  "description": "The input of the planner, equivalent to profile.xsd. Vocabulary ids (sector, role, specialNeeds, level) are checked against Catalog/vocabulary.xml by the planner; cross-field rules (period order, overlapping learner groups, impossible constraints) too. Blackout periods are the profile author's; Leerlijn never invents holiday dates.",
+  "type": "object",
+  "additionalProperties": false,
+  "required": ["id", "name", "kind", "sector", "period", "roles", "constraints"],
+  "properties": {
+    "id": { "$ref": "#/$defs/id" },
+    "name": { "type": "string", "minLength": 1, "maxLength": 400 },
+    "kind": {
+      "enum": ["primary-school", "secondary-school", "special-education-school", "childcare-centre", "sports-club",
+               "hospital", "youth-care", "prosecution-office", "police-unit", "helpline", "other"]
+    },
+    "sector": { "$ref": "#/$defs/id" },
+    "languages": { "type": "array", "items": { "type": "string", "pattern": "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$" } },
+    "specialNeeds": { "type": "array", "items": { "$ref": "#/$defs/id" } },
+    "period": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": ["start", "end"],
+      "properties": { "start": { "$ref": "#/$defs/date" }, "end": { "$ref": "#/$defs/date" } }
+    },
+    "roles": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["role", "headcount"],
+        "properties": {
+          "role": { "$ref": "#/$defs/id" },
+          "headcount": { "type": "integer", "minimum": 0 },
+          "audience": { "enum": ["professionals", "volunteers"], "default": "professionals" }
+        }
+      }
+    },
+    "learnerGroups": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["id", "name", "ages", "size"],
+        "properties": {
+          "id": { "$ref": "#/$defs/id" },
+          "name": { "type": "string", "minLength": 1 },
+          "ages": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": ["min", "max"],
+            "properties": { "min": { "$ref": "#/$defs/age" }, "max": { "$ref": "#/$defs/age" } }
+          },
+          "size": { "type": "integer", "minimum": 0 },
+          "level": { "$ref": "#/$defs/id" }
+        }
+      }
+    },
+    "blackouts": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["name", "start", "end"],
+        "properties": {
+          "name": { "type": "string", "minLength": 1 },
+          "start": { "$ref": "#/$defs/date" },
+          "end": { "$ref": "#/$defs/date" }
+        }
+      }
+    },
+    "constraints": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": ["allowedWeekdays", "maxSessionsPerWeek", "sessionCapacity", "hoursPerDay"],
+      "properties": {
+        "allowedWeekdays": {
+          "type": "array",
+          "minItems": 1,
+          "uniqueItems": true,
+          "items": { "enum": ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] }
+        },
+        "maxSessionsPerWeek": { "type": "integer", "minimum": 1 },
+        "sessionCapacity": { "type": "integer", "minimum": 1 },
+        "hoursPerDay": { "type": "integer", "minimum": 1, "maximum": 24 },
+        "sessionHours": { "type": "integer", "minimum": 1, "default": 2 }
+      }
+    },
+    "completedTrainings": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["programme", "date"],
+        "properties": {
+          "programme": { "$ref": "#/$defs/id" },
+          "role": { "$ref": "#/$defs/id" },
+          "date": { "$ref": "#/$defs/date" },
+          "refreshMonths": { "type": "integer", "minimum": 1 }
+        }
+      }
+    }
+  },
+  "$defs": {
+    "id": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": 80 },
+    "date": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" },
+    "age": { "type": "integer", "minimum": 0, "maximum": 25 }
+  }
+}
+"""#
+    /// `Catalog/schema/profile.xsd`.
+    public static let profileXSD: String = #"""
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Leerlijn organisation profile, version 1: the input of leerlijn plan with a profile file.
+  The same profile can be written in JSON (profile.schema.json). Structure and types are
+  checked here; vocabulary ids (sector, role, accessibility, educationLevel) are checked by
+  the planner against Catalog/vocabulary.xml so that an unknown id gets "did you mean"
+  suggestions, and cross-field rules (period order, overlapping learner groups, impossible
+  constraints) are checked by the planner too. Blackout periods are the profile author's:
+  Leerlijn never invents holiday dates.
+-->
+<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
+           xmlns="urn:leerlijn:profile:1"
+           targetNamespace="urn:leerlijn:profile:1"
+           elementFormDefault="qualified"
+           attributeFormDefault="unqualified">
+
+  <xs:simpleType name="Id">
+    <xs:restriction base="xs:string">
+      <xs:pattern value="[a-z0-9]+(-[a-z0-9]+)*"/>
+      <xs:maxLength value="80"/>
+    </xs:restriction>
+  </xs:simpleType>
+  <xs:simpleType name="Text">
+    <xs:restriction base="xs:string">
+      <xs:minLength value="1"/>
+      <xs:maxLength value="400"/>
+    </xs:restriction>
+  </xs:simpleType>
+  <xs:simpleType name="Kind">
+    <xs:restriction base="xs:string">
+      <xs:enumeration value="primary-school"/>
+      <xs:enumeration value="secondary-school"/>
+      <xs:enumeration value="special-education-school"/>
+      <xs:enumeration value="childcare-centre"/>
+      <xs:enumeration value="sports-club"/>
+      <xs:enumeration value="hospital"/>
+      <xs:enumeration value="youth-care"/>
+      <xs:enumeration value="prosecution-office"/>
+      <xs:enumeration value="police-unit"/>
+      <xs:enumeration value="helpline"/>
+      <xs:enumeration value="other"/>
+    </xs:restriction>
+  </xs:simpleType>
+  <xs:simpleType name="StaffAudience">
+    <xs:restriction base="xs:string">
+      <xs:enumeration value="professionals"/>
+      <xs:enumeration value="volunteers"/>
+    </xs:restriction>
+  </xs:simpleType>
+  <xs:simpleType name="WeekdayName">
+    <xs:restriction base="xs:string">
+      <xs:enumeration value="monday"/>
+      <xs:enumeration value="tuesday"/>
+      <xs:enumeration value="wednesday"/>
+      <xs:enumeration value="thursday"/>
+      <xs:enumeration value="friday"/>
+      <xs:enumeration value="saturday"/>
+      <xs:enumeration value="sunday"/>
+    </xs:restriction>
+  </xs:simpleType>
+  <xs:simpleType name="LanguageTag">
+    <xs:restriction base="xs:string">
+      <xs:pattern value="[a-z]{2,3}(-[A-Za-z0-9]{2,8})*"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:element name="profile">
+    <xs:complexType>
+      <xs:sequence>
+        <xs:element name="id" type="Id"/>
+        <xs:element name="name" type="Text"/>
+        <xs:element name="kind" type="Kind"/>
+        <xs:element name="sector" type="Id"/>
+        <xs:element name="language" type="LanguageTag" minOccurs="0" maxOccurs="unbounded"/>
+        <xs:element name="specialNeed" type="Id" minOccurs="0" maxOccurs="unbounded"/>
+        <xs:element name="period">
+          <xs:complexType>
+            <xs:attribute name="start" type="xs:date" use="required"/>
+            <xs:attribute name="end" type="xs:date" use="required"/>
+          </xs:complexType>
+        </xs:element>
+        <xs:element name="roles">
+          <xs:complexType>
+            <xs:sequence>
+              <xs:element name="role" minOccurs="0" maxOccurs="unbounded">
+                <xs:complexType>
+                  <xs:attribute name="id" type="Id" use="required"/>
+                  <xs:attribute name="headcount" type="xs:int" use="required"/>
+                  <xs:attribute name="audience" type="StaffAudience" default="professionals"/>
+                </xs:complexType>
+              </xs:element>
+            </xs:sequence>
+          </xs:complexType>
+        </xs:element>
+        <xs:element name="learnerGroups" minOccurs="0">
+          <xs:complexType>
+            <xs:sequence>
+              <xs:element name="group" minOccurs="0" maxOccurs="unbounded">
+                <xs:complexType>
+                  <xs:attribute name="id" type="Id" use="required"/>
+                  <xs:attribute name="name" type="Text" use="required"/>
+                  <xs:attribute name="minAge" type="xs:int" use="required"/>
+                  <xs:attribute name="maxAge" type="xs:int" use="required"/>
+                  <xs:attribute name="size" type="xs:int" use="required"/>
+                  <xs:attribute name="level" type="Id"/>
+                </xs:complexType>
+              </xs:element>
+            </xs:sequence>
+          </xs:complexType>
+        </xs:element>
+        <xs:element name="blackouts" minOccurs="0">
+          <xs:complexType>
+            <xs:sequence>
+              <xs:element name="blackout" minOccurs="0" maxOccurs="unbounded">
+                <xs:complexType>
+                  <xs:attribute name="name" type="Text" use="required"/>
+                  <xs:attribute name="start" type="xs:date" use="required"/>
+                  <xs:attribute name="end" type="xs:date" use="required"/>
+                </xs:complexType>
+              </xs:element>
+            </xs:sequence>
+          </xs:complexType>
+        </xs:element>
+        <xs:element name="constraints">
+          <xs:complexType>
+            <xs:sequence>
+              <xs:element name="weekday" type="WeekdayName" minOccurs="0" maxOccurs="7"/>
+            </xs:sequence>
+            <xs:attribute name="maxSessionsPerWeek" type="xs:int" use="required"/>
+            <xs:attribute name="sessionCapacity" type="xs:int" use="required"/>
+            <xs:attribute name="hoursPerDay" type="xs:int" use="required"/>
+            <xs:attribute name="sessionHours" type="xs:int" default="2"/>
+          </xs:complexType>
+        </xs:element>
+        <xs:element name="completed" minOccurs="0" maxOccurs="unbounded">
+          <xs:complexType>
+            <xs:attribute name="programme" type="Id" use="required"/>
+            <xs:attribute name="role" type="Id"/>
+            <xs:attribute name="date" type="xs:date" use="required"/>
+            <xs:attribute name="refreshMonths" type="xs:int"/>
+          </xs:complexType>
+        </xs:element>
+      </xs:sequence>
+    </xs:complexType>
+  </xs:element>
+</xs:schema>
+"""#
 
     /// Every embedded schema by its published file name.
     public static let all: [String: String] = [
         "catalogue.xsd": catalogueXSD,
         "export-catalogue.schema.json": exportCatalogueSchemaJSON,
         "export-catalogue.xsd": exportCatalogueXSD,
+        "plan.schema.json": planSchemaJSON,
+        "plan.xsd": planXSD,
+        "profile.schema.json": profileSchemaJSON,
+        "profile.xsd": profileXSD,
     ]
 }

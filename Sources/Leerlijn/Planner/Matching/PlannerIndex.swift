@@ -1,0 +1,121 @@
+/// The catalogue, pre-digested for planning: masks per programme and obligation, and each
+/// obligation's static candidate list (topic, needs-audience, accessibility and peer-led
+/// fit do not depend on the organisation), built once and shared by every plan.
+public struct PlannerIndex: Sendable {
+    /// Plain-data facts of one programme (no strings or arrays, so reading one costs no
+    /// reference counting on the hot path).
+    struct ProgrammeEntry: Sendable {
+        let audiences: UInt64
+        let sectors: UInt64
+        let roles: UInt64
+        let topics: UInt64
+        let accessibility: UInt64
+        let levels: UInt64
+        let ageRange: AgeRange?
+        let peerLed: Bool?
+        let evidenceRank: Int
+        let isActive: Bool
+        let validFrom: CalendarDate?
+        let validUntil: CalendarDate?
+
+        /// Whether it runs at some time in `start...end`.
+        func isAvailable(from start: CalendarDate, to end: CalendarDate) -> Bool {
+            guard isActive else { return false }
+            if let validFrom, validFrom > end { return false }
+            if let validUntil, validUntil < start { return false }
+            return true
+        }
+    }
+
+    /// One obligation's masks and static candidates (its strings live in parallel arrays).
+    struct RequirementEntry: Sendable {
+        let strengthRank: Int
+        let weight: Int
+        let appliesSectors: UInt64
+        let appliesRoles: UInt64
+        let appliesAudiences: UInt64
+        let appliesAges: AgeRange?
+        let needsAudiences: UInt64
+        let needsTopics: UInt64
+        let allTopics: Bool
+        let needsAges: AgeRange?
+        let needsAccessibility: UInt64
+        let needsPeerLed: Bool
+        let validFrom: CalendarDate?
+        let validUntil: CalendarDate?
+        /// Programmes meeting topics, needs-audiences, accessibility and peer-led, sorted by id.
+        let candidates: [Int]
+        /// Whether it binds (law, require, request): these get the completion pass.
+        var isBinding: Bool { strengthRank <= 2 }
+    }
+
+    /// The catalogue indexed.
+    public let catalogue: Catalogue
+    let programmes: [ProgrammeEntry]
+    let requirements: [RequirementEntry]
+    let masks: VocabularyMask
+    let staffAudiences: UInt64
+    let childrenBit: UInt64
+    let parentsBit: UInt64
+    let programmePositions: [String: Int]
+    let programmeIDs: [String]
+    let programmeLanguages: [[String]]
+    let programmeRecommendations: [[String]]
+    let requirementIDs: [String]
+    let requirementStrengths: [Strength]
+    let requirementRecommendations: [[String]]
+
+    /// Indexes `catalogue`; cost is linear in its size and paid once.
+    public init(catalogue: Catalogue) {
+        self.catalogue = catalogue
+        let masks = VocabularyMask(vocabulary: catalogue.vocabulary)
+        self.masks = masks
+        let vocabulary = catalogue.vocabulary
+        let programmes = catalogue.programmes.map { p in
+            ProgrammeEntry(
+                audiences: masks.mask(p.audiences), sectors: masks.mask(p.sectors), roles: masks.mask(p.roles),
+                topics: masks.mask(p.topics), accessibility: masks.mask(p.accessibility), levels: masks.mask(p.educationLevels),
+                ageRange: p.ageRange, peerLed: p.peerLed, evidenceRank: vocabulary.rank(p.evidence),
+                isActive: p.status == .active, validFrom: p.validFrom, validUntil: p.validUntil)
+        }
+        self.programmes = programmes
+        let maxRank = vocabulary.lists[Strength.vocabularyName]?.map(\.rank).max() ?? 4
+        requirements = catalogue.requirements.map { r in
+            let needsAudiences = masks.mask(r.needs.audiences), topics = masks.mask(r.needs.topics)
+            let accessibility = masks.mask(r.needs.accessibility), peerLed = r.needs.peerLed == true
+            let candidates = programmes.indices.filter { index in
+                let p = programmes[index]
+                let topicFit = r.needs.allTopics ? (p.topics & topics) == topics : (topics == 0 || p.topics & topics != 0)
+                return topicFit && (needsAudiences == 0 || p.audiences & needsAudiences != 0)
+                    && (p.accessibility & accessibility) == accessibility && (!peerLed || p.peerLed == true)
+            }
+            let rank = vocabulary.rank(r.strength)
+            var weight = 1
+            for _ in 0..<max(0, maxRank - rank) { weight *= 4 }
+            return RequirementEntry(
+                strengthRank: rank, weight: weight,
+                appliesSectors: masks.mask(r.appliesTo.sectors), appliesRoles: masks.mask(r.appliesTo.roles),
+                appliesAudiences: masks.mask(r.appliesTo.audiences), appliesAges: r.appliesTo.learnerAges?.closed,
+                needsAudiences: needsAudiences, needsTopics: topics, allTopics: r.needs.allTopics,
+                needsAges: r.needs.learnerAges?.closed, needsAccessibility: accessibility, needsPeerLed: peerLed,
+                validFrom: r.validFrom, validUntil: r.validUntil,
+                candidates: candidates)
+        }
+        staffAudiences = masks.bit(Audience("professionals")) | masks.bit(Audience("volunteers"))
+        childrenBit = masks.bit(Audience("children"))
+        parentsBit = masks.bit(Audience("parents"))
+        var positions: [String: Int] = [:]
+        for (offset, programme) in catalogue.programmes.enumerated() { positions[programme.id] = offset }
+        programmePositions = positions
+        programmeIDs = catalogue.programmes.map(\.id)
+        programmeLanguages = catalogue.programmes.map(\.languages)
+        programmeRecommendations = catalogue.programmes.map(\.recommendations)
+        requirementIDs = catalogue.requirements.map(\.id)
+        requirementStrengths = catalogue.requirements.map(\.strength)
+        requirementRecommendations = catalogue.requirements.map(\.recommendations)
+    }
+
+    /// The strength weight of requirement number `index`: 4 to the power of its distance
+    /// from the weakest strength (law 256, require 64, request 16, agreement 4, invite 1).
+    func weight(_ index: Int) -> Int { requirements[index].weight }
+}

@@ -1,0 +1,33 @@
+/// Writes a plan as CSV through ``CSVWriter``: one row per session, unplaced session, gap and
+/// completed training, so one sheet shows everything a coordinator must act on.
+struct PlanCSVRenderer {
+    let catalogue: Catalogue
+
+    static let header = ["kind", "date", "weekday", "target", "programme", "title", "part", "participants",
+                         "obligations", "note"]
+
+    func render(_ plan: Plan) -> [UInt8] {
+        var csv = CSVWriter(header: Self.header)
+        func title(_ id: String) -> String { catalogue.programme(id: id)?.title.nl ?? "" }
+        for session in plan.sessions {
+            csv.appendRow([session.isRefresher ? "refresher" : "session", session.date.description,
+                           Weekday.name(session.date.isoWeekday), session.targetID, session.programmeID,
+                           title(session.programmeID), "\(session.part)/\(session.parts)", String(session.participants),
+                           session.requirementIDs.joined(separator: " "), ""])
+        }
+        for session in plan.unplaced {
+            csv.appendRow(["unplaced", "", "", session.targetID, session.programmeID, title(session.programmeID), "",
+                           String(session.participants), "", session.reason])
+        }
+        for gap in plan.gaps {
+            csv.appendRow(["gap", "", "", gap.targetIDs.joined(separator: " "), "", "", "", "", gap.requirementID,
+                           "\(gap.strength): \(gap.reason)"])
+        }
+        for entry in plan.completed {
+            csv.appendRow(["completed", entry.training.date.description, "", entry.training.role?.rawValue ?? "all staff",
+                           entry.training.programmeID, title(entry.training.programmeID), "", "",
+                           entry.covers.joined(separator: " "), entry.status])
+        }
+        return csv.bytes
+    }
+}

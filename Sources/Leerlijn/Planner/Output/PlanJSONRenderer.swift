@@ -1,0 +1,100 @@
+/// Writes a plan as JSON (`plan.schema.json`) through ``JSONValue``: keys sorted, stable.
+struct PlanJSONRenderer {
+    let catalogue: Catalogue
+
+    func render(_ plan: Plan) -> [UInt8] {
+        var bytes = value(plan).serialized(pretty: true)
+        bytes.append(0x0A)
+        return bytes
+    }
+
+    private func ages(_ range: AgeRange?) -> JSONValue {
+        range.map { ["min": .int($0.min), "max": .int($0.max)] } ?? .null
+    }
+
+    private func title(_ programmeID: String) -> JSONValue {
+        guard let programme = catalogue.programme(id: programmeID) else { return .null }
+        return ["nl": .string(programme.title.nl), "en": .string(programme.title.en)]
+    }
+
+    func value(_ plan: Plan) -> JSONValue {
+        let profile = plan.profile
+        let uids = PlanICSRenderer.uids(plan)
+        return [
+            "format": "leerlijn-plan",
+            "version": 1,
+            "asOf": .string(plan.asOf.description),
+            "profile": [
+                "id": .string(profile.id), "name": .string(profile.name), "kind": .string(profile.kind.rawValue),
+                "sector": .string(profile.sector.rawValue),
+                "period": ["start": .string(profile.periodStart.description), "end": .string(profile.periodEnd.description)],
+            ],
+            "targets": .array(plan.targets.map { target in
+                [
+                    "id": .string(target.id), "label": .string(target.label), "kind": .string(PlanTextRenderer.kind(target)),
+                    "audience": .string(target.audience.rawValue), "headcount": .int(target.headcount),
+                    "ages": ages(target.ages), "levels": .strings(target.levels.map(\.rawValue)),
+                ]
+            }),
+            "obligations": .array(plan.obligations.map { obligation in
+                [
+                    "id": .string(obligation.requirementID), "strength": .string(obligation.strength.rawValue),
+                    "warning": .optional(obligation.warning), "covered": .bool(obligation.isCovered),
+                    "candidates": .strings(obligation.candidates),
+                    "targets": .array(obligation.targets.map { coverage in
+                        [
+                            "target": .string(coverage.targetID), "coveredBy": .strings(coverage.coveredBy),
+                            "completedBy": .optional(coverage.completedBy), "gap": .optional(coverage.gap?.description),
+                        ]
+                    }),
+                ]
+            }),
+            "excluded": .array(plan.excluded.map { ["id": .string($0.requirementID), "reason": .string($0.reason)] }),
+            "choices": .array(plan.choices.map { choice in
+                [
+                    "programme": .string(choice.programmeID), "title": title(choice.programmeID), "rank": .int(choice.rank),
+                    "reason": .string(choice.reason), "rationale": .string(choice.rationale),
+                    "covers": .array(choice.covers.map {
+                        ["obligation": .string($0.requirementID), "strength": .string($0.strength.rawValue),
+                         "target": .string($0.targetID)]
+                    }),
+                ]
+            }),
+            "completed": .array(plan.completed.map { entry in
+                [
+                    "programme": .string(entry.training.programmeID), "role": .optional(entry.training.role?.rawValue),
+                    "date": .string(entry.training.date.description),
+                    "refreshMonths": entry.training.refreshMonths.map(JSONValue.int) ?? .null,
+                    "covers": .strings(entry.covers), "status": .string(entry.status),
+                ]
+            }),
+            "gaps": .array(plan.gaps.map { gap in
+                [
+                    "obligation": .string(gap.requirementID), "strength": .string(gap.strength.rawValue),
+                    "targets": .strings(gap.targetIDs), "reason": .string(gap.reason.description),
+                ]
+            }),
+            "sessions": .array(plan.sessions.map { session in
+                [
+                    "id": .string(session.id), "uid": .string(uids[session.id] ?? session.id),
+                    "date": .string(session.date.description), "weekday": .string(Weekday.name(session.date.isoWeekday)),
+                    "programme": .string(session.programmeID), "target": .string(session.targetID),
+                    "part": .int(session.part), "parts": .int(session.parts), "participants": .int(session.participants),
+                    "refresher": .bool(session.isRefresher), "obligations": .strings(session.requirementIDs),
+                ]
+            }),
+            "unplaced": .array(plan.unplaced.map { session in
+                [
+                    "id": .string(session.id), "programme": .string(session.programmeID), "target": .string(session.targetID),
+                    "participants": .int(session.participants), "reason": .string(session.reason),
+                ]
+            }),
+            "notes": .strings(plan.notes),
+            "summary": [
+                "obligations": .int(plan.obligations.count),
+                "covered": .int(plan.obligations.filter(\.isCovered).count),
+                "gaps": .int(plan.gaps.count), "sessions": .int(plan.sessions.count), "unplaced": .int(plan.unplaced.count),
+            ],
+        ]
+    }
+}

@@ -1,0 +1,33 @@
+/// The formats a plan can be written in.
+public enum PlanOutputFormat: String, Sendable, CaseIterable {
+    /// JSON with sorted keys, valid against `plan.schema.json`.
+    case json
+    /// XML valid against `plan.xsd` (`urn:leerlijn:plan:1`).
+    case xml
+    /// iCalendar (RFC 5545): one all-day event per placed session.
+    case ics
+    /// CSV (RFC 4180): one row per session, unplaced session, gap and completed training.
+    case csv
+    /// A readable summary with a coverage table.
+    case text
+}
+
+/// Renders plans in every ``PlanOutputFormat``.
+public enum PlanRenderer {
+    /// The bytes of `plan` in `format`.
+    ///
+    /// - Parameters:
+    ///   - plan: The plan.
+    ///   - format: The output format.
+    ///   - catalogue: The catalogue planned against (for titles).
+    /// - Returns: UTF-8 bytes; the same plan always gives the same bytes.
+    public static func render(_ plan: Plan, as format: PlanOutputFormat, catalogue: Catalogue) -> [UInt8] {
+        switch format {
+        case .json: return PlanJSONRenderer(catalogue: catalogue).render(plan)
+        case .xml: return PlanXMLRenderer(catalogue: catalogue).render(plan)
+        case .ics: return PlanICSRenderer(catalogue: catalogue).render(plan)
+        case .csv: return PlanCSVRenderer(catalogue: catalogue).render(plan)
+        case .text: return Array(PlanTextRenderer(catalogue: catalogue).render(plan).utf8)
+        }
+    }
+}

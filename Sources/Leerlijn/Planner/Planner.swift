@@ -1,0 +1,128 @@
+/// Turns an organisation profile into a ``Plan``: applicable obligations, candidate
+/// programmes, a deterministic choice with rationale, gaps, and dated sessions.
+///
+/// The planner indexes the catalogue once (``PlannerIndex``) and then plans any number of
+/// profiles; it is a `Sendable` value, so plans can be made in parallel. The steps, each
+/// documented on its own type:
+/// 1. targets — staff roles, learner groups and parents (``PlanTarget``);
+/// 2. applicability by dates, sector, roles, audiences, ages and declared special needs
+///    (`Applicability.swift`);
+/// 3. candidates per obligation and target, with age fit (`CandidateMatcher.swift`);
+/// 4. completed trainings, which cover what they can meet until their refresh is due;
+/// 5. the weighted set cover and its completion pass (`WeightedSetCover.swift`);
+/// 6. scheduling (`SessionScheduler.swift`).
+public struct Planner: Sendable {
+    /// The indexed catalogue.
+    public let index: PlannerIndex
+
+    /// Creates a planner for `catalogue`, indexing it once.
+    public init(catalogue: Catalogue) {
+        index = PlannerIndex(catalogue: catalogue)
+    }
+
+    /// Creates a planner from an existing index.
+    public init(index: PlannerIndex) {
+        self.index = index
+    }
+
+    /// Plans for a validated profile.
+    ///
+    /// - Parameters:
+    ///   - profile: A profile that passed ``ProfileValidator``.
+    ///   - asOf: The reference date; sessions are placed from the later of it and the
+    ///     period's start. Defaults to the period's start.
+    /// - Returns: The plan.
+    public func plan(for profile: OrganisationProfile, asOf: CalendarDate? = nil) -> Plan {
+        let context = PlanningContext(index: index, profile: profile)
+        let asOf = asOf ?? profile.periodStart
+        var excluded: [ExcludedObligation] = []
+        var warnings: [Int: String] = [:]
+        var items: [WeightedSetCover.Item] = []
+        var applicable: [Int] = []
+        for (r, requirement) in index.requirements.enumerated() where context.sectorApplies(requirement) {
+            let bound = context.targets.indices.filter { context.binds(requirement, target: $0) }
+            guard !bound.isEmpty else { continue }
+            switch context.dateStatus(requirement) {
+            case .excluded(let reason):
+                excluded.append(ExcludedObligation(requirementID: index.requirementIDs[r], reason: reason))
+                continue
+            case .applies(let warning):
+                if let warning { warnings[r] = warning }
+            }
+            applicable.append(r)
+            for t in bound {
+                var candidates: [(programme: Int, fit: Int)] = []
+                for p in requirement.candidates {
+                    if let fit = context.fit(programme: p, requirement: requirement, target: t) { candidates.append((p, fit)) }
+                }
+                items.append(.init(requirement: r, target: t, weight: requirement.weight, candidates: candidates))
+            }
+        }
+        var notes: [String] = []
+        let completed = applyCompleted(context, &items, &notes)
+        var cover = WeightedSetCover(items: items, index: index)
+        cover.run()
+        var plan = Plan(profile: profile, asOf: asOf, targets: context.targets, obligations: [], excluded: excluded,
+                        choices: [], completed: completed.coverage, gaps: [], sessions: [], unplaced: [], notes: [])
+        var reasons: [Int: GapReason] = [:]
+        for (offset, item) in cover.items.enumerated() where item.assigned.isEmpty && item.completedBy == nil {
+            reasons[offset] = context.gapReason(requirement: index.requirements[item.requirement],
+                                                requirementIndex: item.requirement, target: item.target)
+        }
+        plan.obligations = obligations(context, cover.items, applicable, warnings, reasons)
+        plan.gaps = gaps(context, cover.items, reasons)
+        plan.choices = choices(context, cover)
+        schedule(context, cover, completed.refreshers, asOf: asOf, into: &plan)
+        for r in applicable { if let warning = warnings[r] { notes.append("\(index.requirementIDs[r]): \(warning)") } }
+        notes += languageNotes(context, plan.choices)
+        plan.notes = notes
+        return plan
+    }
+
+    private func obligations(_ context: PlanningContext, _ items: [WeightedSetCover.Item], _ applicable: [Int],
+                             _ warnings: [Int: String], _ reasons: [Int: GapReason]) -> [PlannedObligation] {
+        var byRequirement = [[Int]](repeating: [], count: index.requirements.count)
+        for (offset, item) in items.enumerated() { byRequirement[item.requirement].append(offset) }
+        let ids = index.programmeIDs
+        var candidates = [Bool](repeating: false, count: ids.count)
+        return applicable.map { r in
+            for p in candidates.indices { candidates[p] = false }
+            let targets = byRequirement[r].map { i -> TargetCoverage in
+                let item = items[i]
+                for candidate in item.candidates { candidates[candidate.programme] = true }
+                return TargetCoverage(targetID: context.targets[item.target].id, coveredBy: item.assigned.map { ids[$0] },
+                                      completedBy: item.completedBy.map { ids[$0] }, gap: reasons[i])
+            }
+            return PlannedObligation(requirementID: index.requirementIDs[r], strength: index.requirementStrengths[r],
+                                     warning: warnings[r], targets: targets,
+                                     candidates: candidates.indices.filter { candidates[$0] }.map { ids[$0] })
+        }
+    }
+
+    private func gaps(_ context: PlanningContext, _ items: [WeightedSetCover.Item],
+                      _ reasons: [Int: GapReason]) -> [PlanGap] {
+        var gaps: [PlanGap] = []
+        for (offset, item) in items.enumerated() {
+            guard let reason = reasons[offset] else { continue }
+            let id = index.requirementIDs[item.requirement], targetID = context.targets[item.target].id
+            if let last = gaps.last, last.requirementID == id, last.reason == reason {
+                gaps[gaps.count - 1].targetIDs.append(targetID)
+            } else {
+                gaps.append(PlanGap(requirementID: id, strength: index.requirementStrengths[item.requirement],
+                                    targetIDs: [targetID], reason: reason))
+            }
+        }
+        return gaps
+    }
+
+    private func languageNotes(_ context: PlanningContext, _ choices: [ProgrammeChoice]) -> [String] {
+        guard !context.profile.languages.isEmpty else { return [] }
+        return choices.compactMap { choice in
+            guard let programme = index.catalogue.programme(id: choice.programmeID), programme.languages.isEmpty else {
+                return nil
+            }
+            return "\(choice.programmeID): the catalogue states no language; check it is offered in "
+                + context.profile.languages.joined(separator: " or ")
+        }
+    }
+}
