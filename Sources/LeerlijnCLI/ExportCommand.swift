@@ -47,10 +47,13 @@ struct ExportCommand: ParsableCommand {
         return catalogue.programmes.filter { matching.contains($0.id) }
     }
 
-    /// Further files to publish with the feeds, such as the planner's `plans/` folder
-    /// (`ExportOutput(relativePath: "plans/…", bytes: …)`).
+    @Flag(help: "Leave out plans/ (the example profiles' plans and the sector training matrices).")
+    var noPlans = false
+
+    /// The planner's `plans/` folder, for the full export only (a partner's filtered feed has none).
     func extraOutputs(for catalogue: Catalogue) throws(LeerlijnError) -> [ExportOutput] {
-        []
+        guard !noPlans, filters.isEmpty else { return [] }
+        return try PlanExports.outputs(catalogue: catalogue, directory: options.catalog)
     }
 
     func run() throws {

@@ -128,10 +128,17 @@ struct ExportPipelineTests {
         let output = try TestSupport.temporaryDirectory("export-some")
         defer { try? FileManager.default.removeItem(atPath: output) }
         let outcome = LeerlijnCommand.execute(["export", "--catalog", TestSupport.catalogPath, "--output", output,
-                                               "--formats", "json,html"])
+                                               "--formats", "json,html", "--no-plans"])
         #expect(outcome.code == 0)
         #expect(try ExportTestSupport.files(in: output).keys.sorted()
                 == ["catalogue.json", "catalogue.schema.json", "filter.js", "index.html"])
+        let withPlans = LeerlijnCommand.execute(["export", "--catalog", TestSupport.catalogPath, "--output", output,
+                                                 "--formats", "json"])
+        #expect(withPlans.code == 0)
+        let files = try ExportTestSupport.files(in: output).keys
+        #expect(files.contains("plans/primary-school.ics"))
+        #expect(files.contains("plans/matrix-sport.json"))
+        #expect(files.contains("plans/plan.xsd"))
     }
 
     @Test("Duration syntax follows xs:duration", arguments: [

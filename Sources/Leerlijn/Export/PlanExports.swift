@@ -1,0 +1,46 @@
+import Foundation
+
+/// The `plans/` folder of the exports: the example profiles' plans and the sector training
+/// matrices, built from the catalogue folder before anything is written.
+///
+/// Each profile under `profiles/` (`*.xml`, `*.json`) gives `plans/NAME.json`, `.xml`, `.ics`
+/// and `.txt`; each sector gives `plans/matrix-SECTOR.json` and `.xml`. A profile that does
+/// not load stops the export with its errors (exit 65) before any file is touched. The
+/// plans are made as of each profile's own period start, so the bytes never depend on the day
+/// the export runs.
+public enum PlanExports {
+    /// Every plan and matrix output for the catalogue folder `directory`.
+    ///
+    /// - Throws: ``LeerlijnError/invalidData(_:)`` for a profile that does not load.
+    public static func outputs(catalogue: Catalogue, directory: String) throws(LeerlijnError) -> [ExportOutput] {
+        let planner = Planner(catalogue: catalogue)
+        let loader = ProfileLoader(catalogue: catalogue)
+        var outputs: [ExportOutput] = []
+        let folder = (directory as NSString).appendingPathComponent("profiles")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+            .filter { ($0.hasSuffix(".xml") || $0.hasSuffix(".json")) && !$0.hasPrefix(".") }.sorted()
+        for name in names {
+            let profile = try loader.load(path: (folder as NSString).appendingPathComponent(name))
+            let plan = planner.plan(for: profile)
+            let base = (name as NSString).deletingPathExtension
+            for (format, suffix) in [(PlanOutputFormat.json, "json"), (.xml, "xml"), (.ics, "ics"), (.text, "txt")] {
+                outputs.append(ExportOutput(relativePath: "plans/\(base).\(suffix)",
+                                            bytes: PlanRenderer.render(plan, as: format, catalogue: catalogue)))
+            }
+        }
+        for sector in catalogue.vocabulary.ids(Sector.vocabularyName) {
+            let matrix = TrainingMatrix(index: planner.index, sector: Sector(sector), role: nil, asOf: nil)
+            for (format, suffix) in [(PlanOutputFormat.json, "json"), (.xml, "xml")] {
+                if let bytes = TrainingMatrixRenderer.render(matrix, as: format, catalogue: catalogue) {
+                    outputs.append(ExportOutput(relativePath: "plans/matrix-\(sector).\(suffix)", bytes: bytes))
+                }
+            }
+        }
+        for schema in ["plan.xsd", "plan.schema.json"] {
+            if let text = EmbeddedSchemas.all[schema] {
+                outputs.append(ExportOutput(relativePath: "plans/\(schema)", bytes: Array((text + "\n").utf8)))
+            }
+        }
+        return outputs
+    }
+}
