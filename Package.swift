@@ -57,6 +57,11 @@ let package = Package(
             dependencies: ["Leerlijn", "LeerlijnCLI"],
             path: "Sources/fuzz-query-arguments"
         ),
+        .executableTarget(
+            name: "fuzz-profile",
+            dependencies: ["Leerlijn"],
+            path: "Sources/fuzz-profile"
+        ),
         .testTarget(
             name: "LeerlijnXMLTests",
             dependencies: ["LeerlijnXML"]
