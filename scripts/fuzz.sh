@@ -8,10 +8,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${1:?usage: scripts/fuzz.sh TARGET SECONDS}
 seconds=${2:-60}
-# A clean build every time: incremental rebuilds were seen to drop the coverage
-# instrumentation ("Is the code instrumented for coverage?").
-rm -rf .build-fuzz
-swift build --scratch-path .build-fuzz --sanitize=fuzzer --sanitize=address --product "$target"
+# swiftc keeps only the last of several -sanitize= flags, and SwiftPM passes its --sanitize
+# options in no fixed order: "-sanitize=fuzzer -sanitize=address" silently builds without
+# coverage ("Is the code instrumented for coverage?"). The trailing -Xswiftc flag names both
+# at once; SwiftPM's own --sanitize=fuzzer is still needed so that libFuzzer provides main().
+swift build --scratch-path .build-fuzz --sanitize=fuzzer --sanitize=address \
+  -Xswiftc -sanitize=fuzzer,address --product "$target"
+if ! objdump -h ".build-fuzz/debug/$target" | grep -q sancov; then
+  echo "fuzz.sh: $target was built without coverage instrumentation" >&2
+  exit 1
+fi
 mkdir -p "Fuzz/work/$target" Fuzz/artifacts
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 exec ".build-fuzz/debug/$target" "Fuzz/work/$target" "Fuzz/corpus/$target" \
