@@ -60,4 +60,16 @@ do {
 } catch {
     fail("\(error)")
 }
+if suites.contains("planner") {
+    // Against the bundled catalogue, as the issue asks: 50,000 synthetic profiles.
+    let profiles = Int(option("--profiles") ?? "") ?? 50_000
+    let single = await PlannerBenchmark.run(profiles: profiles, catalogue: bundled, workers: 1)
+    let parallel = await PlannerBenchmark.run(profiles: profiles, catalogue: bundled)
+    report.rows.append(BenchmarkRow(suite: "planner", figure: "plan \(profiles) profiles, 1 core", leerlijn: single.seconds,
+                                    peerName: "–", peer: nil, unit: "s", target: "–"))
+    report.rows.append(BenchmarkRow(suite: "planner", figure: "plan \(profiles) profiles, all cores", leerlijn: parallel.seconds,
+                                    peerName: "–", peer: nil, unit: "s", target: "≤ 2 s total"))
+    report.notes.append(String(format: "planner: %.1f µs per profile on one core, %.1f µs with all cores; %d sessions placed",
+                               single.microsecondsPerProfile, parallel.microsecondsPerProfile, parallel.sessions))
+}
 if json { report.printJSON() } else { report.printTable() }
