@@ -11,7 +11,10 @@ public struct LeerlijnCommand: ParsableCommand {
             Examples:
               leerlijn validate
               leerlijn query --age 10 --topic online-safety
-              leerlijn export --output Exports
+              leerlijn query --obligations --sector sport --role coach
+              leerlijn plan --profile Catalog/profiles/primary-school.xml
+              leerlijn export
+
             Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input, 73 cannot create output, 74 I/O.
             """,
         version: LeerlijnVersion.string,

@@ -8,15 +8,14 @@ struct PlanCommand: ParsableCommand {
         commandName: "plan",
         abstract: "Plan training for an organisation profile, or show a sector's training matrix.",
         discussion: """
-            With --profile, reads an organisation profile (XML, or JSON when the file ends in .json),
-            and writes the obligations that apply, the programmes chosen and why, the gaps, and
-            sessions on dates. With --sector (and optionally --role), writes the generic matrix of
-            obligations × candidate programmes for that sector.
+            With --profile, reads an organisation profile (XML, or JSON when the file ends in .json), and writes the obligations that apply, the programmes chosen and why, the gaps, and sessions on dates. With --sector (and optionally --role), writes the generic matrix of obligations × candidate programmes for that sector.
 
             Examples:
               leerlijn plan --profile Catalog/profiles/primary-school.xml
-              leerlijn plan --profile Catalog/profiles/sports-club.json --output-format ics --output club.ics
+              leerlijn plan --profile Catalog/profiles/sports-club.json \\
+                --output-format ics --output club.ics
               leerlijn plan --sector sport --role coach --output-format csv
+
             Exit codes: 0 ok, 64 usage, 65 invalid profile, 66 missing input, 73 cannot create output, 74 I/O.
             """
     )

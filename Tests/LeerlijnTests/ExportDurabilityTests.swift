@@ -97,7 +97,8 @@ struct ExportDurabilityTests {
             if status == nil { killedMidway += 1 }
             var sawOld = false, sawNew = false
             for (name, bytes) in try ExportTestSupport.files(in: output) {
-                if name.hasPrefix(".") && name.contains(AtomicFileWriter.temporaryMarker) {
+                let fileName = (name as NSString).lastPathComponent
+                if fileName.hasPrefix(".") && fileName.contains(AtomicFileWriter.temporaryMarker) {
                     leftTemporaryFiles += 1
                     continue
                 }

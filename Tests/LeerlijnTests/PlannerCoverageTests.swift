@@ -111,6 +111,13 @@ struct PlannerCoverageTests {
         let ids = matrix.rows.map(\.requirementID)
         #expect(ids.contains("sport-reporting-duty"))
         #expect(!ids.contains("sports-agreement-competent-trainers"))
-        #expect(matrix.rows.first { $0.requirementID == "sport-reporting-duty" }?.candidates.contains("cvsn") == true)
+        // The safe-sport centre is a hotline, not a training: it no longer counts as meeting the duty.
+        let duty = try #require(matrix.rows.first { $0.requirementID == "sport-reporting-duty" })
+        #expect(duty.candidates.isEmpty)
+        #expect(duty.gap != nil)
+        let in2026 = TrainingMatrix(index: index, sector: Sector("sport"), role: Role("coach"),
+                                    asOf: PlannerFixtures.date("2026-06-01"))
+        let vog = try #require(in2026.rows.first { $0.requirementID == "sports-agreement-vog" })
+        #expect(vog.gap?.contains("organisational measure") == true)
     }
 }

@@ -110,7 +110,10 @@ extension RecordDecoder {
                          allTopics: needs.node.attribute("topicMatch") == "all",
                          learnerAges: openAges(needs.first("learnerAges"), field: "needs/learnerAges"),
                          accessibility: terms(needs, "accessibility", as: AccessibilityFeature.self),
-                         peerLed: peerLed),
+                         peerLed: peerLed,
+                         kinds: terms(needs, "kind", as: ProgrammeKind.self),
+                         formats: terms(needs, "format", as: DeliveryFormat.self),
+                         isOrganisational: ["true", "1"].contains(needs.node.attribute("organisational") ?? "")),
             validFrom: validFrom, validUntil: validUntil, source: source(node), note: text(node, "note"),
             lastModified: date(node, "lastModified") ?? CalendarDate(daysSinceEpoch: 0))
     }

@@ -63,6 +63,20 @@ public struct Requirement: Sendable, Hashable, Identifiable {
         public var accessibility: [AccessibilityFeature]
         /// Whether the programme must be peer-led.
         public var peerLed: Bool?
+        /// Delivery: the programme's kind must be one of these, or one of its formats one of
+        /// ``formats``; no restriction when both are empty.
+        public var kinds: [ProgrammeKind] = []
+        /// Delivery formats that qualify a programme (see ``kinds``).
+        public var formats: [DeliveryFormat] = []
+        /// An organisational measure (a certificate, a code, an appointment): no programme
+        /// can meet it, and plans say so instead of reporting a training gap.
+        public var isOrganisational = false
+
+        /// Whether `programme` is delivered in a way this need accepts.
+        public func acceptsDelivery(of programme: Programme) -> Bool {
+            if kinds.isEmpty && formats.isEmpty { return true }
+            return kinds.contains(programme.kind) || programme.formats.contains { formats.contains($0) }
+        }
     }
 }
 

@@ -300,7 +300,14 @@ public enum EmbeddedSchemas {
       <xs:element name="learnerAges" type="OpenAgeRange" minOccurs="0"/>
       <xs:element name="accessibility" type="AccessibilityId" minOccurs="0" maxOccurs="unbounded"/>
       <xs:element name="peerLed" type="xs:boolean" minOccurs="0"/>
+      <!-- How the programme must be delivered: it qualifies when its kind is one of the listed
+           kinds or one of its formats is one of the listed formats (neither listed: any). -->
+      <xs:element name="kind" type="KindId" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="format" type="FormatId" minOccurs="0" maxOccurs="unbounded"/>
     </xs:sequence>
+    <!-- An organisational measure (a certificate, a code, an appointment) that no programme
+         can meet: planners report it as such, never as covered. -->
+    <xs:attribute name="organisational" type="xs:boolean" default="false"/>
     <xs:attribute name="topicMatch" default="any">
       <xs:simpleType>
         <xs:restriction base="xs:string">

@@ -64,6 +64,7 @@ extension PlanningContext {
             let topicFit = r.allTopics ? (entry.topics & r.needsTopics) == r.needsTopics
                 : (r.needsTopics == 0 || entry.topics & r.needsTopics != 0)
             if topicFit && (r.needsAudiences == 0 || entry.audiences & r.needsAudiences != 0) { stage = 1 }
+            if stage == 1, !PlannerIndex.deliveryFits(entry, kinds: r.needsKinds, formats: r.needsFormats) { continue }
             if stage == 1, entry.accessibility & r.needsAccessibility == r.needsAccessibility { stage = 2 }
             if stage == 2, !r.needsPeerLed || entry.peerLed == true { stage = 3 }
             if stage == 3, available[p] { stage = 4 }
@@ -73,9 +74,18 @@ extension PlanningContext {
             if stage == 7, languageFits[p] { stage = 8 }
             furthest = max(furthest, stage)
         }
+        let requirement = index.catalogue.requirements[requirementIndex]
+        if r.isOrganisational { return .organisationalMeasure }
+        if furthest == 0, r.needsKinds != 0 || r.needsFormats != 0,
+           index.programmes.contains(where: { entry in
+               (r.allTopics ? (entry.topics & r.needsTopics) == r.needsTopics
+                   : (r.needsTopics == 0 || entry.topics & r.needsTopics != 0))
+                   && (r.needsAudiences == 0 || entry.audiences & r.needsAudiences != 0)
+           }) {
+            return .noDelivery(kinds: requirement.needs.kinds.map(\.rawValue), formats: requirement.needs.formats.map(\.rawValue))
+        }
         switch furthest {
         case 0:
-            let requirement = index.catalogue.requirements[requirementIndex]
             return .noTopic(topics: requirement.needs.topics.map(\.rawValue), allTopics: r.allTopics,
                             audiences: requirement.needs.audiences.map(\.rawValue))
         case 1: return .noAccessibility(index.catalogue.requirements[requirementIndex].needs.accessibility.map(\.rawValue))

@@ -19,6 +19,11 @@ public enum GapReason: Sendable, Hashable, CustomStringConvertible {
     case noAgeFit(ages: String, levels: [String])
     /// None is offered in the profile's languages.
     case noLanguage([String])
+    /// Programmes cover the topics, but none is delivered as the obligation needs (a hotline
+    /// or a website is no training).
+    case noDelivery(kinds: [String], formats: [String])
+    /// An organisational measure (a certificate, a code, an appointment) that no programme meets.
+    case organisationalMeasure
 
     /// A sentence for the plan.
     public var description: String {
@@ -39,6 +44,11 @@ public enum GapReason: Sendable, Hashable, CustomStringConvertible {
                 + (levels.isEmpty ? "" : " (by age range, or by education level \(levels.joined(separator: "/")))")
         case .noLanguage(let languages):
             return "no matching programme is offered in \(languages.joined(separator: " or "))"
+        case .noDelivery(let kinds, let formats):
+            return "programmes cover the topics, but none is a \(kinds.joined(separator: ", "))"
+                + (formats.isEmpty ? "" : " or is given as \(formats.joined(separator: ", "))")
+        case .organisationalMeasure:
+            return "an organisational measure for the organisation itself to arrange; no programme meets it"
         }
     }
 }

@@ -11,6 +11,8 @@ public struct PlannerIndex: Sendable {
         let topics: UInt64
         let accessibility: UInt64
         let levels: UInt64
+        let kind: UInt64
+        let formats: UInt64
         let ageRange: AgeRange?
         let peerLed: Bool?
         let evidenceRank: Int
@@ -41,6 +43,11 @@ public struct PlannerIndex: Sendable {
         let needsAges: AgeRange?
         let needsAccessibility: UInt64
         let needsPeerLed: Bool
+        /// Delivery: kinds and formats that qualify (both 0: any).
+        let needsKinds: UInt64
+        let needsFormats: UInt64
+        /// An organisational measure: never met by a programme.
+        let isOrganisational: Bool
         let validFrom: CalendarDate?
         let validUntil: CalendarDate?
         /// Programmes meeting topics, needs-audiences, accessibility and peer-led, sorted by id.
@@ -75,6 +82,7 @@ public struct PlannerIndex: Sendable {
             ProgrammeEntry(
                 audiences: masks.mask(p.audiences), sectors: masks.mask(p.sectors), roles: masks.mask(p.roles),
                 topics: masks.mask(p.topics), accessibility: masks.mask(p.accessibility), levels: masks.mask(p.educationLevels),
+                kind: masks.mask([p.kind]), formats: masks.mask(p.formats),
                 ageRange: p.ageRange, peerLed: p.peerLed, evidenceRank: vocabulary.rank(p.evidence),
                 isActive: p.status == .active, validFrom: p.validFrom, validUntil: p.validUntil)
         }
@@ -83,10 +91,12 @@ public struct PlannerIndex: Sendable {
         requirements = catalogue.requirements.map { r in
             let needsAudiences = masks.mask(r.needs.audiences), topics = masks.mask(r.needs.topics)
             let accessibility = masks.mask(r.needs.accessibility), peerLed = r.needs.peerLed == true
-            let candidates = programmes.indices.filter { index in
+            let kinds = masks.mask(r.needs.kinds), formats = masks.mask(r.needs.formats)
+            let candidates = r.needs.isOrganisational ? [] : programmes.indices.filter { index in
                 let p = programmes[index]
                 let topicFit = r.needs.allTopics ? (p.topics & topics) == topics : (topics == 0 || p.topics & topics != 0)
                 return topicFit && (needsAudiences == 0 || p.audiences & needsAudiences != 0)
+                    && Self.deliveryFits(p, kinds: kinds, formats: formats)
                     && (p.accessibility & accessibility) == accessibility && (!peerLed || p.peerLed == true)
             }
             let rank = vocabulary.rank(r.strength)
@@ -98,6 +108,7 @@ public struct PlannerIndex: Sendable {
                 appliesAudiences: masks.mask(r.appliesTo.audiences), appliesAges: r.appliesTo.learnerAges?.closed,
                 needsAudiences: needsAudiences, needsTopics: topics, allTopics: r.needs.allTopics,
                 needsAges: r.needs.learnerAges?.closed, needsAccessibility: accessibility, needsPeerLed: peerLed,
+                needsKinds: kinds, needsFormats: formats, isOrganisational: r.needs.isOrganisational,
                 validFrom: r.validFrom, validUntil: r.validUntil,
                 candidates: candidates)
         }
@@ -113,6 +124,11 @@ public struct PlannerIndex: Sendable {
         requirementIDs = catalogue.requirements.map(\.id)
         requirementStrengths = catalogue.requirements.map(\.strength)
         requirementRecommendations = catalogue.requirements.map(\.recommendations)
+    }
+
+    /// Whether a programme's kind or one of its formats is among those an obligation accepts.
+    static func deliveryFits(_ p: ProgrammeEntry, kinds: UInt64, formats: UInt64) -> Bool {
+        (kinds == 0 && formats == 0) || p.kind & kinds != 0 || p.formats & formats != 0
     }
 
     /// The strength weight of requirement number `index`: 4 to the power of its distance

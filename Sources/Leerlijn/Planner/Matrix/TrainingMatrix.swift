@@ -71,7 +71,9 @@ public struct TrainingMatrix: Sendable, Hashable {
                 ? (model.needs.audiences.isEmpty ? ["professionals", "volunteers"] : model.needs.audiences.map(\.rawValue))
                 : model.appliesTo.audiences.map(\.rawValue)
             var gap: String?
-            if candidates.isEmpty {
+            if requirement.isOrganisational {
+                gap = GapReason.organisationalMeasure.description
+            } else if candidates.isEmpty {
                 gap = "no active programme in the catalogue meets it for sector \(sector)"
                     + (role.map { " and role \($0)" } ?? "")
             }
