@@ -82,6 +82,15 @@ public struct XMLByteWriter: Sendable {
         escape(text, inAttribute: false)
     }
 
+    /// Hands over the bytes written so far and continues with an empty buffer, keeping the
+    /// open elements: lets exporters stream a document to a file in chunks.
+    public mutating func takeBytes() -> [UInt8] {
+        var taken: [UInt8] = []
+        taken.reserveCapacity(bytes.capacity)
+        swap(&taken, &bytes)
+        return taken
+    }
+
     /// Closes every open element and ends the document with a newline; returns the bytes.
     public mutating func finish() -> [UInt8] {
         while !open.isEmpty { end() }

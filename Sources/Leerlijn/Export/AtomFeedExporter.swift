@@ -50,8 +50,8 @@ public struct AtomFeedExporter: CatalogueRenderer {
     ///   - programmes: The programmes to publish; ended ones become tombstones.
     ///   - catalogue: Supplies category labels and, for an empty selection, the feed date.
     /// - Returns: The UTF-8 bytes of `feed.atom`.
-    public func render(_ programmes: [Programme], catalogue: Catalogue) -> [UInt8] {
-        var writer = XMLByteWriter(reservingCapacity: Self.capacity(for: programmes.count, perProgramme: 2560))
+    public func render(_ programmes: [Programme], catalogue: Catalogue, emit: ([UInt8]) throws -> Void) rethrows {
+        var writer = XMLByteWriter(reservingCapacity: min(Self.chunkSize + 65536, Self.capacity(for: programmes.count, perProgramme: 2560)))
         writer.start("feed")
         writer.attribute("xmlns", Self.atomNamespace)
         writer.attribute("xmlns:at", Self.tombstonesNamespace)
@@ -76,8 +76,9 @@ public struct AtomFeedExporter: CatalogueRenderer {
             } else {
                 writeEntry(programme, catalogue: catalogue, into: &writer)
             }
+            if writer.bytes.count >= Self.chunkSize { try emit(writer.takeBytes()) }
         }
-        return writer.finish()
+        try emit(writer.finish())
     }
 
     private func writeEntry(_ programme: Programme, catalogue: Catalogue, into writer: inout XMLByteWriter) {

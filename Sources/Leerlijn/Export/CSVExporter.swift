@@ -29,12 +29,13 @@ public struct CSVExporter: CatalogueRenderer {
     ///   - programmes: The programmes to publish, one row each, in order.
     ///   - catalogue: Unused; ids are written, labels live in the other exports.
     /// - Returns: The UTF-8 bytes of `catalogue.csv`.
-    public func render(_ programmes: [Programme], catalogue: Catalogue) -> [UInt8] {
+    public func render(_ programmes: [Programme], catalogue: Catalogue, emit: ([UInt8]) throws -> Void) rethrows {
         var writer = CSVWriter(header: Self.columns)
         for programme in programmes {
             writer.appendRow(Self.cells(for: programme).map(ExportText.withoutControlCharacters))
+            if writer.bytes.count >= Self.chunkSize { try emit(writer.takeBytes()) }
         }
-        return writer.bytes
+        try emit(writer.takeBytes())
     }
 
     /// The row of one programme, before neutralisation and quoting.

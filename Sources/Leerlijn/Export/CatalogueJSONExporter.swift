@@ -22,8 +22,8 @@ public struct CatalogueJSONExporter: CatalogueRenderer {
     ///   - programmes: The programmes to publish, in order.
     ///   - catalogue: Supplies the vocabulary section.
     /// - Returns: The UTF-8 bytes of `catalogue.json`.
-    public func render(_ programmes: [Programme], catalogue: Catalogue) -> [UInt8] {
-        var json = JSONStreamWriter(reservingCapacity: Self.capacity(for: programmes.count, perProgramme: 1900))
+    public func render(_ programmes: [Programme], catalogue: Catalogue, emit: ([UInt8]) throws -> Void) rethrows {
+        var json = JSONStreamWriter(reservingCapacity: min(Self.chunkSize + 65536, Self.capacity(for: programmes.count, perProgramme: 1900)))
         json.beginObject()
         json.key("count")
         json.int(programmes.count)
@@ -32,6 +32,7 @@ public struct CatalogueJSONExporter: CatalogueRenderer {
         for programme in programmes {
             json.element()
             Self.write(programme, into: &json)
+            if json.bytes.count >= Self.chunkSize { try emit(json.takeBytes()) }
         }
         json.endArray()
         json.key("version")
@@ -40,7 +41,7 @@ public struct CatalogueJSONExporter: CatalogueRenderer {
         json.value(Self.value(of: catalogue.vocabulary))
         json.endObject()
         json.raw(0x0A)
-        return json.bytes
+        try emit(json.takeBytes())
     }
 
     /// Streams one programme; keys in byte order, the same bytes as `value(of:)` serialised.

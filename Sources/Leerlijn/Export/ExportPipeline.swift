@@ -33,7 +33,7 @@ public struct ExportPipeline: Sendable {
     /// One file to write: a relative path and how to produce its bytes.
     struct Job: Sendable {
         var relativePath: String
-        var produce: @Sendable ([Programme], Catalogue) -> [UInt8]
+        var produce: @Sendable ([Programme], Catalogue, ([UInt8]) throws -> Void) throws -> Void
     }
 
     /// The relative paths the pipeline writes, in order.
@@ -42,10 +42,10 @@ public struct ExportPipeline: Sendable {
     func jobs() -> [Job] {
         var jobs: [Job] = []
         func add(_ renderer: some CatalogueRenderer) {
-            jobs.append(Job(relativePath: renderer.fileName) { renderer.render($0, catalogue: $1) })
+            jobs.append(Job(relativePath: renderer.fileName) { try renderer.render($0, catalogue: $1, emit: $2) })
         }
         func add(_ name: String, _ bytes: [UInt8]) {
-            jobs.append(Job(relativePath: name) { _, _ in bytes })
+            jobs.append(Job(relativePath: name) { _, _, emit in try emit(bytes) })
         }
         for format in formats {
             switch format {
@@ -107,10 +107,10 @@ public struct ExportPipeline: Sendable {
 
         var report = ExportReport(directory: directory, programmeCount: programmes.count, files: [])
         for (offset, job) in jobs.enumerated() {
-            let bytes = job.produce(programmes, catalogue)
             let path = (directory as NSString).appendingPathComponent(job.relativePath)
-            try AtomicFileWriter.write(bytes, to: path)
-            report.files.append(.init(relativePath: job.relativePath, path: path, byteCount: bytes.count))
+            // Streamed: each renderer hands over about a mebibyte at a time, straight to the file.
+            let byteCount = try AtomicFileWriter.write(to: path) { sink in try job.produce(programmes, catalogue, sink) }
+            report.files.append(.init(relativePath: job.relativePath, path: path, byteCount: byteCount))
             progress(ExportProgress(completed: offset + 1, total: jobs.count, relativePath: job.relativePath))
         }
         return report

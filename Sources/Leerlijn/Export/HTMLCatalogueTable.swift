@@ -11,7 +11,8 @@ struct HTMLCatalogueTable {
         "Aanbieders", "Status",
     ]
 
-    func write(into html: inout HTMLWriter) {
+    /// Writes the table; `afterRow` may hand the buffer over (to stream a large page).
+    func write(into html: inout HTMLWriter, afterRow: (inout HTMLWriter) throws -> Void = { _ in }) rethrows {
         html.open("table", [("id", "catalogue")])
         html.newline()
         html.element("caption", "Programma’s, materialen, trainingen en diensten (\(programmes.count))")
@@ -24,7 +25,10 @@ struct HTMLCatalogueTable {
         html.newline()
         html.open("tbody")
         html.newline()
-        for programme in programmes { row(programme, into: &html) }
+        for programme in programmes {
+            row(programme, into: &html)
+            try afterRow(&html)
+        }
         html.close("tbody")
         html.newline()
         html.close("table")

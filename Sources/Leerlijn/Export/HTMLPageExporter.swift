@@ -33,8 +33,8 @@ public struct HTMLPageExporter: CatalogueRenderer {
     ///   - programmes: The programmes to list, in order.
     ///   - catalogue: Supplies the Dutch labels of vocabulary ids.
     /// - Returns: The UTF-8 bytes of `index.html`.
-    public func render(_ programmes: [Programme], catalogue: Catalogue) -> [UInt8] {
-        var html = HTMLWriter(reservingCapacity: Self.capacity(for: programmes.count, perProgramme: 2048))
+    public func render(_ programmes: [Programme], catalogue: Catalogue, emit: ([UInt8]) throws -> Void) rethrows {
+        var html = HTMLWriter(reservingCapacity: min(Self.chunkSize + 65536, Self.capacity(for: programmes.count, perProgramme: 2048)))
         html.raw("<!DOCTYPE html>\n")
         html.open("html", [("xmlns", "http://www.w3.org/1999/xhtml"), ("lang", "nl"), ("xml:lang", "nl")])
         html.newline()
@@ -53,7 +53,9 @@ public struct HTMLPageExporter: CatalogueRenderer {
         html.open("main", [("id", "catalogus")])
         html.newline()
         HTMLFilterForm(programmes: programmes, vocabulary: catalogue.vocabulary).write(into: &html)
-        HTMLCatalogueTable(programmes: programmes, vocabulary: catalogue.vocabulary).write(into: &html)
+        try HTMLCatalogueTable(programmes: programmes, vocabulary: catalogue.vocabulary).write(into: &html) { html in
+            if html.bytes.count >= Self.chunkSize { try emit(html.takeBytes()) }
+        }
         html.close("main")
         html.newline()
         writeFooter(into: &html)
@@ -61,7 +63,7 @@ public struct HTMLPageExporter: CatalogueRenderer {
         html.newline()
         html.close("html")
         html.newline()
-        return html.bytes
+        try emit(html.takeBytes())
     }
 
     private func writeHead(into html: inout HTMLWriter) {

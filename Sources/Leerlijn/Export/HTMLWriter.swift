@@ -8,6 +8,14 @@
 struct HTMLWriter {
     private(set) var bytes: [UInt8] = []
 
+    /// Hands over the bytes written so far and continues with an empty buffer.
+    mutating func takeBytes() -> [UInt8] {
+        var taken: [UInt8] = []
+        taken.reserveCapacity(bytes.capacity)
+        swap(&taken, &bytes)
+        return taken
+    }
+
     init(reservingCapacity capacity: Int) {
         bytes.reserveCapacity(capacity)
     }

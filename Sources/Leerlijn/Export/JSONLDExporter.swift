@@ -28,8 +28,8 @@ public struct JSONLDExporter: CatalogueRenderer {
     ///   - programmes: The programmes to publish, in order.
     ///   - catalogue: Supplies the vocabulary labels.
     /// - Returns: The UTF-8 bytes of `catalogue.jsonld`.
-    public func render(_ programmes: [Programme], catalogue: Catalogue) -> [UInt8] {
-        var json = JSONStreamWriter(reservingCapacity: Self.capacity(for: programmes.count, perProgramme: 2300))
+    public func render(_ programmes: [Programme], catalogue: Catalogue, emit: ([UInt8]) throws -> Void) rethrows {
+        var json = JSONStreamWriter(reservingCapacity: min(Self.chunkSize + 65536, Self.capacity(for: programmes.count, perProgramme: 2300)))
         json.beginObject()
         json.member("@context", "https://schema.org")
         json.key("@graph")
@@ -37,6 +37,7 @@ public struct JSONLDExporter: CatalogueRenderer {
         for programme in programmes {
             json.element()
             json.value(Self.node(for: programme))
+            if json.bytes.count >= Self.chunkSize { try emit(json.takeBytes()) }
         }
         for term in Self.termNodes(for: programmes, vocabulary: catalogue.vocabulary) {
             json.element()
@@ -45,7 +46,7 @@ public struct JSONLDExporter: CatalogueRenderer {
         json.endArray()
         json.endObject()
         json.raw(0x0A)
-        return json.bytes
+        try emit(json.takeBytes())
     }
 
     /// The whole document as one value (what ``render(_:catalogue:)`` streams).

@@ -7,6 +7,14 @@
 struct JSONStreamWriter {
     /// The bytes written so far.
     private(set) var bytes: [UInt8] = []
+
+    /// Hands over the bytes written so far and continues with an empty buffer.
+    mutating func takeBytes() -> [UInt8] {
+        var taken: [UInt8] = []
+        taken.reserveCapacity(bytes.capacity)
+        swap(&taken, &bytes)
+        return taken
+    }
     private var depth = 0
     private var isFirst = true
 

@@ -21,6 +21,20 @@ public enum AtomicFileWriter {
     /// - Throws: ``LeerlijnError/cannotCreate(path:reason:)`` when the file cannot be created,
     ///   ``LeerlijnError/io(path:reason:)`` when writing or syncing fails.
     public static func write(_ bytes: [UInt8], to path: String) throws(LeerlijnError) {
+        _ = try write(to: path) { sink in try sink(bytes) }
+    }
+
+    /// Streams a file to `path` atomically and durably: `producer` hands its bytes, chunk by
+    /// chunk, to the sink it is given; they go straight to the temporary file, so memory does
+    /// not grow with the file. Only when `producer` returns is the file synced and renamed into
+    /// place; if it throws, the temporary file is removed and the old file stays.
+    ///
+    /// - Returns: The number of bytes written.
+    /// - Throws: ``LeerlijnError/cannotCreate(path:reason:)`` when the file cannot be created,
+    ///   ``LeerlijnError/io(path:reason:)`` when writing or syncing fails, or what `producer` throws.
+    @discardableResult
+    public static func write(to path: String,
+                             producer: (_ sink: ([UInt8]) throws -> Void) throws -> Void) throws(LeerlijnError) -> Int {
         let directory = (path as NSString).deletingLastPathComponent
         let folder = directory.isEmpty ? "." : directory
         let name = (path as NSString).lastPathComponent
@@ -28,23 +42,30 @@ public enum AtomicFileWriter {
             ".\(name)\(temporaryMarker)\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .cannotCreate(path: path, reason: lastError()) }
-        var written = 0
-        let failure: String? = bytes.withUnsafeBytes { buffer -> String? in
-            while written < buffer.count {
-                let result = Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written)
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    return lastError()
+        var total = 0
+        do {
+            try producer { chunk in
+                try chunk.withUnsafeBytes { buffer in
+                    var written = 0
+                    while written < buffer.count {
+                        let result = Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written)
+                        if result < 0 {
+                            if errno == EINTR { continue }
+                            throw LeerlijnError.io(path: path, reason: lastError())
+                        }
+                        written += result
+                    }
                 }
-                written += result
+                total += chunk.count
             }
-            return fsync(fd) == 0 ? nil : lastError()
+            guard fsync(fd) == 0 else { throw LeerlijnError.io(path: path, reason: lastError()) }
+        } catch {
+            close(fd)
+            unlink(temporary)
+            if let error = error as? LeerlijnError { throw error }
+            throw .io(path: path, reason: "\(error)")
         }
         close(fd)
-        if let failure {
-            unlink(temporary)
-            throw .io(path: path, reason: failure)
-        }
         guard rename(temporary, path) == 0 else {
             let reason = lastError()
             unlink(temporary)
@@ -55,6 +76,7 @@ public enum AtomicFileWriter {
             _ = fsync(directoryDescriptor)
             close(directoryDescriptor)
         }
+        return total
     }
 
     /// Creates `directory` (and parents) when missing.

@@ -16,6 +16,14 @@ public struct CSVWriter: Sendable {
         appendRow(header)
     }
 
+    /// Hands over the bytes written so far and continues with an empty buffer.
+    public mutating func takeBytes() -> [UInt8] {
+        var taken: [UInt8] = []
+        taken.reserveCapacity(bytes.capacity)
+        swap(&taken, &bytes)
+        return taken
+    }
+
     /// Appends one row; missing cells are written empty, extra cells are dropped.
     public mutating func appendRow(_ cells: [String]) {
         for column in 0..<header.count {
