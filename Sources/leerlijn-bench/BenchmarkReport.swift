@@ -25,6 +25,7 @@ struct BenchmarkReport {
         case "ms": return String(format: "%.4f ms", value * 1000)
         case "s": return String(format: "%.3f s", value)
         case "µs": return String(format: "%.2f µs", value * 1e6)
+        case "MB": return String(format: "%.0f MB", value)
         default: return String(format: "%.3f", value)
         }
     }

@@ -18,7 +18,7 @@ let catalogPath = option("--catalog") ?? "Catalog"
 let json = arguments.contains("--json")
 arguments.removeAll { $0 == "--json" }
 let suites = Set(arguments.isEmpty || arguments.contains("all")
-                 ? ["query", "import", "export", "planner", "startup"] : arguments)
+                 ? ["query", "import", "export", "memory", "planner", "startup"] : arguments)
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("leerlijn-bench: \(message)\n".utf8))
@@ -50,6 +50,9 @@ do {
     }
     if suites.contains("import") {
         try ImportBenchmark(catalogue: catalogue, runs: 3).run(into: &report)
+    }
+    if suites.contains("memory") {
+        try MemoryBenchmark(catalogue: catalogue, vocabularyPath: catalogPath + "/vocabulary.xml").run(into: &report)
     }
     if suites.contains("export") {
         try ExportBenchmark(catalogue: catalogue, runs: 3).run(into: &report)
