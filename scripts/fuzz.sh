@@ -8,15 +8,19 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${1:?usage: scripts/fuzz.sh TARGET SECONDS}
 seconds=${2:-60}
-# swiftc keeps only the last of several -sanitize= flags, and SwiftPM passes its --sanitize
-# options in no fixed order: "-sanitize=fuzzer -sanitize=address" silently builds without
-# coverage ("Is the code instrumented for coverage?"). The trailing -Xswiftc flag names both
-# at once; SwiftPM's own --sanitize=fuzzer is still needed so that libFuzzer provides main().
-swift build --scratch-path .build-fuzz --sanitize=fuzzer --sanitize=address \
-  -Xswiftc -sanitize=fuzzer,address --product "$target"
-if ! objdump -h ".build-fuzz/debug/$target" | grep -q sancov; then
-  echo "fuzz.sh: $target was built without coverage instrumentation" >&2
-  exit 1
+# swiftc keeps only the last of several -sanitize= flags, and SwiftPM orders its flags as it
+# likes: "--sanitize=fuzzer --sanitize=address" was seen to build without coverage ("Is the
+# code instrumented for coverage?"). So SwiftPM is given only --sanitize=fuzzer (it then lets
+# libFuzzer provide main()), and one -Xswiftc flag names both sanitizers; whichever of the two
+# comes last, coverage is in. The checks below refuse a binary without coverage or ASan.
+rm -rf .build-fuzz
+swift build --scratch-path .build-fuzz --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address --product "$target"
+binary=".build-fuzz/debug/$target"
+if ! objdump -h "$binary" | grep -q sancov; then
+  echo "fuzz.sh: $target was built without coverage instrumentation" >&2; exit 1
+fi
+if ! nm "$binary" | grep -q __asan_init; then
+  echo "fuzz.sh: $target was built without AddressSanitizer" >&2; exit 1
 fi
 mkdir -p "Fuzz/work/$target" Fuzz/artifacts
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
