@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs one libFuzzer target for a given time: scripts/fuzz.sh TARGET SECONDS
 # Targets: fuzz-catalogue, fuzz-query-arguments, fuzz-profile.
-# Builds with --sanitize=fuzzer --sanitize=address in .build-fuzz, runs from the package
+# Builds with libFuzzer and AddressSanitizer in .build-fuzz, runs from the package
 # root (the targets read Catalog/), keeps the growing corpus in Fuzz/work/TARGET (ignored by
 # git; the seeds in Fuzz/corpus/TARGET are committed) and crash files in Fuzz/artifacts/.
 set -euo pipefail
