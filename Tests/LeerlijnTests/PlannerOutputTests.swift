@@ -23,12 +23,12 @@ struct PlannerOutputTests {
         let catalogue = try TestSupport.catalogue()
         let bytes = PlanRenderer.render(try PlannerFixtures.plan(file), as: .json, catalogue: catalogue)
         let value = try JSONSerialization.jsonObject(with: Data(bytes))
-        let problems = try PlannerJSONSchemaChecker(schema: EmbeddedSchemas.planSchemaJSON).problems(value)
+        let problems = try JSONSchemaChecker(schema: EmbeddedSchemas.planSchemaJSON).problems(value)
         #expect(problems.isEmpty, "\(problems.prefix(5))")
     }
 
     @Test func jsonExampleProfilesMatchProfileSchema() throws {
-        let checker = try PlannerJSONSchemaChecker(schema: EmbeddedSchemas.profileSchemaJSON)
+        let checker = try JSONSchemaChecker(schema: EmbeddedSchemas.profileSchemaJSON)
         for file in PlannerFixtures.exampleFiles where file.hasSuffix(".json") {
             let value = try JSONSerialization.jsonObject(with: Data(PlannerFixtures.text(file).utf8))
             #expect(checker.problems(value).isEmpty, "\(file)")
@@ -48,7 +48,7 @@ struct PlannerOutputTests {
         }
         if format == .json {
             let value = try JSONSerialization.jsonObject(with: Data(bytes))
-            #expect(try PlannerJSONSchemaChecker(schema: EmbeddedSchemas.planSchemaJSON).problems(value).isEmpty)
+            #expect(try JSONSchemaChecker(schema: EmbeddedSchemas.planSchemaJSON).problems(value).isEmpty)
         }
     }
 

@@ -27,7 +27,7 @@ struct RoundTripPropertyTests {
             var found: ElementNode?
             let summary = SafeXMLReader().read(bytes: bytes, displayName: "p.xml") { found = $0 }
             #expect(summary.isValid, "\(summary.diagnostics)")
-            let expected = XMLEscapingPolicy.apply(value)
+            let expected = ExportTestSupport.xmlPolicy(value)
             #expect(found?.text == expected)
             #expect(found?.attribute("a") == expected)
         }
@@ -39,30 +39,9 @@ struct RoundTripPropertyTests {
             var writer = ICSContentWriter()
             let escaped = ICSContentWriter.escapeText(value)
             writer.line("SUMMARY", escaped)
-            let bytes = writer.bytes
-            #expect(bytes.suffix(2) == [0x0D, 0x0A])
-            var lines: [[UInt8]] = []
-            var current: [UInt8] = []
-            var index = 0
-            while index < bytes.count {
-                if bytes[index] == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A {
-                    lines.append(current)
-                    current = []
-                    index += 2
-                    continue
-                }
-                #expect(bytes[index] != 0x0A && bytes[index] != 0x0D, "bare CR or LF")
-                current.append(bytes[index])
-                index += 1
-            }
-            for line in lines {
-                #expect(line.count <= 75)
-                #expect(String(validating: line, as: UTF8.self) != nil, "a fold split a UTF-8 sequence")
-            }
-            // Unfold (RFC 5545 §3.1): drop each CRLF followed by one space.
-            var unfolded = lines.first ?? []
-            for line in lines.dropFirst() { unfolded += line.dropFirst() }
-            #expect(String(decoding: unfolded, as: UTF8.self) == "SUMMARY:" + escaped)
+            // Checks CRLF endings, ≤ 75 octets and whole UTF-8 sequences on every physical line.
+            let lines = PlannerICSTests.contentLines(writer.bytes)
+            #expect(lines == ["SUMMARY:" + escaped])
             #expect(Self.unescapeICS(escaped) == Self.icsPolicy(value))
         }
     }
@@ -155,19 +134,6 @@ struct RoundTripPropertyTests {
     static func icsPolicy(_ text: String) -> String {
         String(String.UnicodeScalarView(text.unicodeScalars.filter {
             $0 == "\t" || $0 == "\n" || !($0.value < 0x20 || $0.value == 0x7F)
-        }))
-    }
-}
-
-/// The XML writer's documented policy, restated independently for the tests.
-enum XMLEscapingPolicy {
-    static func apply(_ value: String) -> String {
-        String(String.UnicodeScalarView(value.unicodeScalars.map { scalar -> Unicode.Scalar in
-            switch scalar.value {
-            case 0x9, 0xA, 0xD: return scalar
-            case 0..<0x20, 0xFFFE, 0xFFFF: return "\u{FFFD}"
-            default: return scalar
-            }
         }))
     }
 }

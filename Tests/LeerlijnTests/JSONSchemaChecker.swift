@@ -1,14 +1,15 @@
 import Foundation
 
-/// A small JSON Schema checker for the keywords `plan.schema.json` and
-/// `profile.schema.json` use: `type` (one or several), `required`, `properties`,
-/// `additionalProperties: false`, `items`, `$ref` to `#/$defs`, `enum`, `const`, `oneOf`,
+/// The tests' JSON Schema checker, for the keywords every published schema
+/// (`catalogue.schema.json`, `plan.schema.json`, `profile.schema.json`) uses: `type` (one or
+/// several), `required`, `properties`, `additionalProperties` (false, or a schema), `items`, `$ref` to `#/$defs`, `enum`, `const`, `oneOf`,
 /// `pattern`, `minimum`, `maximum`, `minItems`, `uniqueItems`, `minLength`, `maxLength`.
 /// An unknown keyword is reported, so the schemas cannot outgrow what the tests check.
-struct PlannerJSONSchemaChecker {
+struct JSONSchemaChecker {
     let root: [String: Any]
 
-    static let annotations: Set<String> = ["$schema", "$id", "$defs", "title", "description", "default"]
+    /// Keywords that only annotate (`format` is not asserted).
+    static let annotations: Set<String> = ["$schema", "$id", "$defs", "title", "description", "default", "format"]
     static let keywords: Set<String> = ["type", "required", "properties", "additionalProperties", "items", "$ref", "enum",
                                         "const", "oneOf", "pattern", "minimum", "maximum", "minItems", "uniqueItems",
                                         "minLength", "maxLength"]
@@ -23,7 +24,7 @@ struct PlannerJSONSchemaChecker {
         return found
     }
 
-    private static func isBool(_ value: Any) -> Bool {
+    static func isBool(_ value: Any) -> Bool {
         (value as? NSNumber).map { String(cString: $0.objCType) == "c" } ?? false
     }
 
@@ -100,6 +101,8 @@ struct PlannerJSONSchemaChecker {
             for (key, element) in object {
                 if let child = properties[key] as? [String: Any] {
                     check(element, child, "\(path).\(key)", &found)
+                } else if let extra = schema["additionalProperties"] as? [String: Any] {
+                    check(element, extra, "\(path).\(key)", &found)
                 } else if let extra = schema["additionalProperties"] as? NSNumber, Self.isBool(extra), !extra.boolValue {
                     found.append("\(path): unexpected \(key)")
                 }
