@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Leerlijn",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "Leerlijn", targets: ["Leerlijn"]),
         .executable(name: "leerlijn", targets: ["leerlijn"]),

@@ -6,6 +6,9 @@ struct RecordStream {
     let reader: OpaquePointer
     let collector: DiagnosticCollector
     let schema: XMLSchema?
+    /// libxml2 interns names and namespace URIs in its dictionary, so the same pointer always
+    /// means the same string: converting each once saves an allocation per element.
+    private let interned = InternedStrings()
 
     // libxml2's xmlReaderTypes, as plain integers.
     private static let element: Int32 = 1, text: Int32 = 3, cdata: Int32 = 4, entityReference: Int32 = 5
@@ -77,8 +80,8 @@ struct RecordStream {
     }
 
     private func currentElement() -> ElementNode {
-        let name = xmlTextReaderConstLocalName(reader).map { String(cString: $0) } ?? ""
-        let namespace = xmlTextReaderConstNamespaceUri(reader).map { String(cString: $0) } ?? ""
+        let name = interned.string(xmlTextReaderConstLocalName(reader))
+        let namespace = interned.string(xmlTextReaderConstNamespaceUri(reader))
         var line = 0
         if let node = xmlTextReaderCurrentNode(reader) { line = Int(xmlGetLineNo(node)) }
         // Nodes carry no column in libxml2 2.9: use the parser's when it is still on the same
@@ -91,7 +94,7 @@ struct RecordStream {
         if xmlTextReaderHasAttributes(reader) == 1 {
             while xmlTextReaderMoveToNextAttribute(reader) == 1 {
                 if xmlTextReaderIsNamespaceDecl(reader) == 1 { continue }
-                let attributeName = xmlTextReaderConstLocalName(reader).map { String(cString: $0) } ?? ""
+                let attributeName = interned.string(xmlTextReaderConstLocalName(reader))
                 let value = xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
                 attributes.append((attributeName, value))
             }
@@ -99,5 +102,19 @@ struct RecordStream {
         }
         return ElementNode(name: name, namespace: namespace, attributes: attributes,
                            line: line, column: column)
+    }
+}
+
+/// Swift strings for libxml2's dictionary-interned names, keyed by pointer.
+final class InternedStrings {
+    private var strings: [UnsafePointer<UInt8>: String] = [:]
+
+    func string(_ pointer: UnsafePointer<UInt8>?) -> String {
+        guard let pointer else { return "" }
+        if let known = strings[pointer] { return known }
+        let string = String(cString: pointer)
+        // Bounded: a hostile document could use many distinct names.
+        if strings.count < 4096 { strings[pointer] = string }
+        return string
     }
 }

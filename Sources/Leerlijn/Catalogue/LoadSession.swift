@@ -58,19 +58,9 @@ struct LoadSession {
         label path: String, expectedRoot: String, vocabulary: Vocabulary,
         source: (SafeXMLReader, XMLSchema, (ElementNode) -> Void) -> SafeXMLReader.Summary
     ) {
-        var decoder = RecordDecoder(file: path, vocabulary: vocabulary)
-        var found: [(Programme?, Requirement?, Int)] = []
-        let summary = source(reader, schema) { node in
-            switch node.name {
-            case "programme" where expectedRoot == "programmes" || expectedRoot == "*":
-                found.append((decoder.programme(node), nil, node.line))
-            case "requirement" where expectedRoot == "requirements" || expectedRoot == "*":
-                found.append((nil, decoder.requirement(node), node.line))
-            default:
-                break
-            }
-        }
-        let friendly = decoder.diagnostics
+        let pipeline = RecordPipeline(file: path, vocabulary: vocabulary, expectedRoot: expectedRoot)
+        let summary = source(reader, schema) { pipeline.submit($0) }
+        let (found, friendly) = pipeline.finish()
         let friendlyLines = Set(friendly.map(\.line))
         for xml in summary.diagnostics {
             // Our message for an unknown vocabulary value names the field and suggests ids;

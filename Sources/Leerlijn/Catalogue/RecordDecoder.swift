@@ -36,11 +36,17 @@ struct RecordDecoder {
                                       field: field, value: value, message: message))
     }
 
+    /// The text without leading and trailing XML white space (space, tab, CR, LF); the
+    /// common case, nothing to trim, returns the string itself without copying.
     func trimmed(_ text: String) -> String {
-        var scalars = Substring(text)
-        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
-        return String(scalars)
+        let utf8 = text.utf8
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        guard let first = utf8.first, let last = utf8.last else { return text }
+        if !isSpace(first) && !isSpace(last) { return text }
+        guard let start = utf8.firstIndex(where: { !isSpace($0) }), let end = utf8.lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        return String(text[start...end])
     }
 
     mutating func localized(_ node: Fields, _ name: String) -> LocalizedText {

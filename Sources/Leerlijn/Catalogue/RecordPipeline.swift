@@ -1,0 +1,74 @@
+import Dispatch
+import LeerlijnXML
+import Synchronization
+
+/// Decodes records on a second thread while libxml2 goes on streaming and validating the file.
+///
+/// Parsing with the XSD and decoding into the model take about the same time, so on a
+/// machine with two cores running them side by side nearly halves a large load. Records go
+/// over in batches; at most a few batches are in flight, so memory stays bounded however far
+/// the parser could run ahead. The decoder state lives in a `Mutex` that only the serial
+/// decoding queue takes, so the lock is never contended.
+final class RecordPipeline {
+    /// What the decoding side accumulates.
+    struct State: Sendable {
+        var decoder: RecordDecoder
+        var found: [(programme: Programme?, requirement: Requirement?, line: Int)] = []
+        let expectedRoot: String
+
+        mutating func decode(_ records: [ElementNode]) {
+            for node in records {
+                switch node.name {
+                case "programme" where expectedRoot == "programmes" || expectedRoot == "*":
+                    found.append((decoder.programme(node), nil, node.line))
+                case "requirement" where expectedRoot == "requirements" || expectedRoot == "*":
+                    found.append((nil, decoder.requirement(node), node.line))
+                default:
+                    break
+                }
+            }
+        }
+    }
+
+    /// The decoding state behind its lock; a class so that the decoding closures can share it.
+    final class Shared: Sendable {
+        let state: Mutex<State>
+        init(_ state: sending State) { self.state = Mutex(state) }
+    }
+
+    static let batchSize = 256
+    private let shared: Shared
+    private let queue = DispatchQueue(label: "leerlijn.record-decoding")
+    private let slots = DispatchSemaphore(value: 4)
+    private var batch: [ElementNode] = []
+
+    init(file: String, vocabulary: Vocabulary, expectedRoot: String) {
+        shared = Shared(State(decoder: RecordDecoder(file: file, vocabulary: vocabulary), expectedRoot: expectedRoot))
+        batch.reserveCapacity(Self.batchSize)
+    }
+
+    /// Takes one record from the reader (on the reader's thread).
+    func submit(_ node: ElementNode) {
+        batch.append(node)
+        if batch.count >= Self.batchSize { flush() }
+    }
+
+    private func flush() {
+        guard !batch.isEmpty else { return }
+        let records = batch
+        batch = []
+        batch.reserveCapacity(Self.batchSize)
+        slots.wait()
+        queue.async { [shared, slots] in
+            shared.state.withLock { $0.decode(records) }
+            slots.signal()
+        }
+    }
+
+    /// Waits for every batch and returns what was decoded, in document order.
+    func finish() -> (found: [(programme: Programme?, requirement: Requirement?, line: Int)], diagnostics: [Diagnostic]) {
+        flush()
+        queue.sync {}
+        return shared.state.withLock { ($0.found, $0.decoder.diagnostics) }
+    }
+}
