@@ -19,7 +19,7 @@ binary=".build-fuzz/debug/$target"
 if ! objdump -h "$binary" | grep -q sancov; then
   echo "fuzz.sh: $target was built without coverage instrumentation" >&2; exit 1
 fi
-if ! nm "$binary" | grep -q __asan_init; then
+if ! nm "$binary" | grep -q __asan_report_load8; then
   echo "fuzz.sh: $target was built without AddressSanitizer" >&2; exit 1
 fi
 mkdir -p "Fuzz/work/$target" Fuzz/artifacts
