@@ -16,10 +16,11 @@ seconds=${2:-60}
 rm -rf .build-fuzz
 swift build --scratch-path .build-fuzz --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address --product "$target"
 binary=".build-fuzz/debug/$target"
-if ! objdump -h "$binary" | grep -q sancov; then
+# (grep -c, not grep -q: with pipefail, grep -q closing the pipe early fails the pipeline.)
+if [ "$(objdump -h "$binary" | grep -c sancov)" = 0 ]; then
   echo "fuzz.sh: $target was built without coverage instrumentation" >&2; exit 1
 fi
-if ! nm "$binary" | grep -q __asan_report_load8; then
+if [ "$(nm "$binary" | grep -c __asan_report_load8)" = 0 ]; then
   echo "fuzz.sh: $target was built without AddressSanitizer" >&2; exit 1
 fi
 mkdir -p "Fuzz/work/$target" Fuzz/artifacts
