@@ -7,6 +7,8 @@ final class DiagnosticCollector {
     private(set) var diagnostics: [XMLDiagnostic] = []
     /// A cap so that a hostile file cannot make us collect millions of messages.
     let limit: Int
+    /// Where the parser is, for messages that come without a column (the XSD validator's).
+    var currentPosition: (() -> (line: Int, column: Int))?
 
     init(file: String, limit: Int = 1000) {
         self.file = file
@@ -30,7 +32,11 @@ final class DiagnosticCollector {
         case Int(XML_FROM_SCHEMASV.rawValue), Int(XML_FROM_SCHEMASP.rawValue): origin = "schema"
         default: origin = "parser"
         }
-        append(XMLDiagnostic(file: file, line: Int(e.line), column: Int(e.int2),
+        var column = Int(e.int2)
+        if column == 0, e.line > 0, let position = currentPosition?(), position.line == Int(e.line) {
+            column = position.column
+        }
+        append(XMLDiagnostic(file: file, line: Int(e.line), column: column,
                              message: message, severity: severity, origin: origin))
     }
 

@@ -7,7 +7,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Streams untrusted XML through libxml2's `xmlTextReader`, one record at a time.
+/// Streams untrusted XML through libxml2's push parser with SAX2 callbacks (the XSD validator
+/// plugged into the same event stream), one record at a time.
 ///
 /// A record is a child element of the document's root, delivered as an ``ElementNode`` when
 /// its end tag has been read; the whole document is never held as a tree, so a 120 MB feed
@@ -19,6 +20,9 @@ public struct SafeXMLReader: Sendable {
     public var maxBytes: Int
     /// The most diagnostics collected per document before the rest are dropped.
     public var maxDiagnostics: Int
+
+    /// How much is handed to the parser at a time.
+    static let chunkSize = 256 * 1024
 
     /// The default cap: 256 MiB.
     public static let defaultMaxBytes = 256 * 1024 * 1024
@@ -82,13 +86,22 @@ public struct SafeXMLReader: Sendable {
                                            message: "the file is empty", origin: "parser"))
             return Summary(rootName: "", rootNamespace: "", diagnostics: collector.diagnostics)
         }
-        guard let reader = label.withCString({ xmlReaderForFd(fd, $0, nil, LibXML2Runtime.safeParseOptions) }) else {
-            collector.append(XMLDiagnostic(file: label, line: 0, column: 0,
-                                           message: "libxml2 could not create a reader", origin: "io"))
-            return Summary(rootName: "", rootNamespace: "", diagnostics: collector.diagnostics)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 1)
+        defer { buffer.deallocate() }
+        var readError: String?
+        let summary = try SAXRecordStream(collector: collector, schema: schema).run(next: {
+            while true {
+                let count = Glibc.read(fd, buffer.baseAddress, buffer.count)
+                if count < 0 && errno == EINTR { continue }
+                if count < 0 { readError = String(cString: strerror(errno)) }
+                return (UnsafeRawBufferPointer(buffer), max(0, count))
+            }
+        }, record: record)
+        if let readError {
+            collector.append(XMLDiagnostic(file: label, line: 0, column: 0, message: "read failed: \(readError)", origin: "io"))
+            return Summary(rootName: summary.rootName, rootNamespace: summary.rootNamespace, diagnostics: collector.diagnostics)
         }
-        defer { xmlFreeTextReader(reader) }
-        return try RecordStream(reader: reader, collector: collector, schema: schema).run(record)
+        return summary
     }
 
     /// Reads XML held in memory; otherwise the same as ``read(file:displayName:schema:record:)``.
@@ -107,17 +120,13 @@ public struct SafeXMLReader: Sendable {
                                            message: "the input is empty", origin: "parser"))
             return Summary(rootName: "", rootNamespace: "", diagnostics: collector.diagnostics)
         }
-        return try bytes.withUnsafeBufferPointer { buffer in
-            let raw = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
-            guard let reader = displayName.withCString({
-                xmlReaderForMemory(raw, Int32(buffer.count), $0, nil, LibXML2Runtime.safeParseOptions)
-            }) else {
-                collector.append(XMLDiagnostic(file: displayName, line: 0, column: 0,
-                                               message: "libxml2 could not create a reader", origin: "io"))
-                return Summary(rootName: "", rootNamespace: "", diagnostics: collector.diagnostics)
-            }
-            defer { xmlFreeTextReader(reader) }
-            return try RecordStream(reader: reader, collector: collector, schema: schema).run(record)
+        return try bytes.withUnsafeBytes { all in
+            var offset = 0
+            return try SAXRecordStream(collector: collector, schema: schema).run(next: {
+                let count = min(Self.chunkSize, all.count - offset)
+                defer { offset += count }
+                return (count > 0 ? UnsafeRawBufferPointer(rebasing: all[offset..<(offset + count)]) : nil, count)
+            }, record: record)
         }
     }
 
