@@ -84,11 +84,12 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// `YYYY-MM-DD`.
     public var description: String {
-        func pad(_ value: Int, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: Swift.max(0, width - digits.count)) + digits
-        }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        // Written digit by digit: every export writes several dates per programme.
+        let digits: (Int) -> UInt8 = { UInt8(ascii: "0") + UInt8($0 % 10) }
+        let bytes: [UInt8] = [digits(year / 1000), digits(year / 100), digits(year / 10), digits(year),
+                              UInt8(ascii: "-"), digits(month / 10), digits(month),
+                              UInt8(ascii: "-"), digits(day / 10), digits(day)]
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
