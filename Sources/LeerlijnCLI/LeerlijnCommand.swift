@@ -30,6 +30,13 @@ public struct LeerlijnCommand: ParsableCommand {
             let stream = outcome.code == 0 ? FileHandle.standardOutput : FileHandle.standardError
             stream.write(Data((message + "\n").utf8))
         }
+        // For the benchmark: this process's own peak resident memory (VmHWM is reset by exec,
+        // unlike the rusage a parent sees, which can include its own size).
+        if ProcessInfo.processInfo.environment["LEERLIJN_REPORT_PEAK_MEMORY"] != nil,
+           let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+           let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) {
+            FileHandle.standardError.write(Data("leerlijn: \(line)\n".utf8))
+        }
         Foundation.exit(outcome.code)
     }
 
