@@ -11,7 +11,8 @@ public struct ElementNode: Sendable, Hashable {
     public var attributes: [(name: String, value: String)]
     /// Child elements in document order.
     public var children: [ElementNode]
-    /// The concatenated character data directly inside this element.
+    /// The concatenated character data directly inside this element (white-space-only text
+    /// after a child element, i.e. indentation, is not kept).
     public var text: String
     /// The 1-based line of the start tag.
     public var line: Int

@@ -116,8 +116,13 @@ private func saxEndElement(_ context: UnsafeMutableRawPointer?, _ localName: Uns
 private func saxCharacters(_ context: UnsafeMutableRawPointer?, _ characters: UnsafePointer<xmlChar>?, _ length: Int32) {
     guard let builder = SAXRecordBuilder.builder(context), !builder.stopped, !builder.stack.isEmpty,
           let characters, length > 0 else { return }
-    builder.stack[builder.stack.count - 1].text += String(
-        decoding: UnsafeBufferPointer(start: characters, count: Int(length)), as: UTF8.self)
+    let bytes = UnsafeBufferPointer(start: characters, count: Int(length))
+    let last = builder.stack.count - 1
+    // White space after a child element is indentation between elements (records have no
+    // mixed content): not kept, which spares a string append per child.
+    if !builder.stack[last].children.isEmpty,
+       bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) { return }
+    builder.stack[last].text += String(decoding: bytes, as: UTF8.self)
 }
 
 private func saxInternalSubset(_ context: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?,
