@@ -85,10 +85,7 @@ public struct XMLByteWriter: Sendable {
     /// Hands over the bytes written so far and continues with an empty buffer, keeping the
     /// open elements: lets exporters stream a document to a file in chunks.
     public mutating func takeBytes() -> [UInt8] {
-        var taken: [UInt8] = []
-        taken.reserveCapacity(bytes.capacity)
-        swap(&taken, &bytes)
-        return taken
+        bytes.takeAll()
     }
 
     /// Closes every open element and ends the document with a newline; returns the bytes.
@@ -190,5 +187,16 @@ public enum XMLEscaping {
             }
             index += 1
         }
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Hands over the bytes and leaves an empty buffer of the same capacity behind, so that a
+    /// streaming writer can pass on what it has written and go on without reallocating.
+    public mutating func takeAll() -> [UInt8] {
+        var taken: [UInt8] = []
+        taken.reserveCapacity(capacity)
+        swap(&taken, &self)
+        return taken
     }
 }

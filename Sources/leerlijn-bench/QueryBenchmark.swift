@@ -87,43 +87,20 @@ struct QueryBenchmark {
         let textSQL = try peer.prepare(
             "SELECT rowid FROM text_index WHERE text_index MATCH ?1 ORDER BY bm25(text_index, 3.0, 3.0, 1.0, 1.0)")
 
-        var ours: [Double] = [], theirs: [Double] = [], mismatches = 0, results = 0
-        for item in work.ageTopic {
+        try compare("age + topic", work.ageTopic.map { item in
             var query = CatalogueQuery()
             query.age = item.age
             query.topics = [Topic(item.topic)]
-            var mine: [Int] = []
-            ours.append(Timing.measure { mine = query.matchingPositions(in: catalogue) })
-            var peerResult: [Int] = []
-            theirs.append(try Timing.measure {
-                ageTopicSQL.bind(1, item.topic); ageTopicSQL.bind(2, item.age)
-                peerResult = try ageTopicSQL.integers()
-            })
-            if mine != peerResult { mismatches += 1 }
-            results += mine.count
-        }
-        add(&report, "age + topic", ours, theirs, "SQLite covering index", target: "median ≤ 0.3 ms, ≥ 5× SQLite")
-        report.notes.append("query age+topic: \(mismatches) of \(work.ageTopic.count) result lists differ from SQLite; mean \(results / max(1, work.ageTopic.count)) results")
-
-        ours = []; theirs = []; mismatches = 0; results = 0
-        for item in work.sectorRole {
+            return (query, { ageTopicSQL.bind(1, item.topic); ageTopicSQL.bind(2, item.age); return try ageTopicSQL.integers() })
+        }, target: "median ≤ 0.3 ms, ≥ 5× SQLite", into: &report)
+        try compare("sector + role", work.sectorRole.map { item in
             var query = CatalogueQuery()
             query.sectors = [Sector(item.sector)]
             query.roles = [Role(item.role)]
-            var mine: [Int] = []
-            ours.append(Timing.measure { mine = query.matchingPositions(in: catalogue) })
-            var peerResult: [Int] = []
-            theirs.append(try Timing.measure {
-                sectorRoleSQL.bind(1, item.sector); sectorRoleSQL.bind(2, item.role)
-                peerResult = try sectorRoleSQL.integers()
-            })
-            if mine != peerResult { mismatches += 1 }
-            results += mine.count
-        }
-        add(&report, "sector + role", ours, theirs, "SQLite covering index", target: "–")
-        report.notes.append("query sector+role: \(mismatches) of \(work.sectorRole.count) result lists differ from SQLite; mean \(results / max(1, work.sectorRole.count)) results")
+            return (query, { sectorRoleSQL.bind(1, item.sector); sectorRoleSQL.bind(2, item.role); return try sectorRoleSQL.integers() })
+        }, target: "–", into: &report)
 
-        ours = []; theirs = []; results = 0
+        var ours: [Double] = [], theirs: [Double] = [], results = 0
         for word in work.text {
             var query = CatalogueQuery()
             query.text = word
@@ -138,6 +115,22 @@ struct QueryBenchmark {
         }
         add(&report, "text (prefix, ranked)", ours, theirs, "SQLite FTS5 bm25", target: "–")
         report.notes.append("query text: mean \(results / max(1, work.text.count)) results per word")
+    }
+
+    /// Times each query against its SQLite statement and checks that both return the same list.
+    private func compare(_ name: String, _ cases: [(CatalogueQuery, () throws -> [Int])], target: String,
+                         into report: inout BenchmarkReport) throws {
+        var ours: [Double] = [], theirs: [Double] = [], mismatches = 0, results = 0
+        for (query, peerQuery) in cases {
+            var mine: [Int] = [], peerResult: [Int] = []
+            ours.append(Timing.measure { mine = query.matchingPositions(in: catalogue) })
+            theirs.append(try Timing.measure { peerResult = try peerQuery() })
+            if mine != peerResult { mismatches += 1 }
+            results += mine.count
+        }
+        add(&report, name, ours, theirs, "SQLite covering index", target: target)
+        report.notes.append("query \(name): \(mismatches) of \(cases.count) result lists differ from SQLite; "
+                            + "mean \(results / max(1, cases.count)) results")
     }
 
     private func add(_ report: inout BenchmarkReport, _ name: String, _ ours: [Double], _ theirs: [Double],

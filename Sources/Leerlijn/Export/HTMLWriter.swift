@@ -1,3 +1,5 @@
+import LeerlijnXML
+
 /// A byte-level HTML writer whose only way to emit data is escaped.
 ///
 /// Tag and attribute names are `StaticString`s, so they can only be the program's constants;
@@ -10,10 +12,7 @@ struct HTMLWriter {
 
     /// Hands over the bytes written so far and continues with an empty buffer.
     mutating func takeBytes() -> [UInt8] {
-        var taken: [UInt8] = []
-        taken.reserveCapacity(bytes.capacity)
-        swap(&taken, &bytes)
-        return taken
+        bytes.takeAll()
     }
 
     init(reservingCapacity capacity: Int) {

@@ -1,3 +1,5 @@
+import LeerlijnXML
+
 /// Writes pretty JSON straight into a byte buffer, byte-identical to ``JSONValue``'s output.
 ///
 /// The fast path for large exports: no dictionaries, no per-object key sorting. Callers emit
@@ -10,10 +12,7 @@ struct JSONStreamWriter {
 
     /// Hands over the bytes written so far and continues with an empty buffer.
     mutating func takeBytes() -> [UInt8] {
-        var taken: [UInt8] = []
-        taken.reserveCapacity(bytes.capacity)
-        swap(&taken, &bytes)
-        return taken
+        bytes.takeAll()
     }
     private var depth = 0
     private var isFirst = true

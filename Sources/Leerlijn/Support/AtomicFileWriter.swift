@@ -46,9 +46,10 @@ public enum AtomicFileWriter {
         do {
             try producer { chunk in
                 try chunk.withUnsafeBytes { buffer in
+                    guard let base = buffer.baseAddress else { return }
                     var written = 0
                     while written < buffer.count {
-                        let result = Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written)
+                        let result = Glibc.write(fd, base + written, buffer.count - written)
                         if result < 0 {
                             if errno == EINTR { continue }
                             throw LeerlijnError.io(path: path, reason: lastError())

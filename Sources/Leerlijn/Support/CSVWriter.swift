@@ -1,3 +1,5 @@
+import LeerlijnXML
+
 /// Writes RFC 4180 CSV: UTF-8 without BOM, CRLF line ends, a constant column count, and
 /// spreadsheet formula injection neutralised.
 ///
@@ -18,10 +20,7 @@ public struct CSVWriter: Sendable {
 
     /// Hands over the bytes written so far and continues with an empty buffer.
     public mutating func takeBytes() -> [UInt8] {
-        var taken: [UInt8] = []
-        taken.reserveCapacity(bytes.capacity)
-        swap(&taken, &bytes)
-        return taken
+        bytes.takeAll()
     }
 
     /// Appends one row; missing cells are written empty, extra cells are dropped.
