@@ -71,7 +71,9 @@ let package = Package(
             dependencies: [
                 "Leerlijn", "LeerlijnXML", "LeerlijnCLI", "leerlijn",
                 .product(name: "PropertyBased", package: "swift-property-based"),
-            ]
+            ],
+            // Golden files are read from the package folder by path, not bundled as resources.
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

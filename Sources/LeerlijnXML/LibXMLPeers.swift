@@ -22,7 +22,7 @@ public final class LibXMLTextWriter: XMLWriting {
         self.buffer = buffer
         self.writer = writer
         xmlTextWriterSetIndent(writer, 1)
-        "  ".withCString { xmlTextWriterSetIndentString(writer, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
+        _ = "  ".withCString { xmlTextWriterSetIndentString(writer, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
         xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil)
     }
 
