@@ -3,14 +3,13 @@ import Testing
 @testable import Leerlijn
 @testable import LeerlijnCLI
 
-/// Golden files of the bundled catalogue, and the check that the committed `Exports/` is fresh.
+/// The committed `Exports/` are the golden files of the bundled catalogue: the library pipeline
+/// and the command must both reproduce them byte for byte.
 ///
-/// Regenerate the goldens with `LEERLIJN_REGENERATE_GOLDENS=1 swift test --filter ExportGolden`;
-/// regenerate `Exports/` with `swift run leerlijn export`.
+/// Regenerate them with `swift run leerlijn export` (the tests never write to `Exports/`).
 @Suite("Export: golden files and committed Exports/")
 struct ExportGoldenTests {
-    static let goldenDirectory = TestSupport.packageRoot + "/Tests/LeerlijnTests/Fixtures/exports"
-    static var regenerate: Bool { ProcessInfo.processInfo.environment["LEERLIJN_REGENERATE_GOLDENS"] == "1" }
+    static let goldenDirectory = TestSupport.packageRoot + "/Exports"
 
     @Test("Every format matches its golden file byte for byte", arguments: ExportPipeline().plannedFiles)
     func golden(file: String) throws {
@@ -20,15 +19,10 @@ struct ExportGoldenTests {
         _ = try ExportPipeline().run(catalogue.programmes, catalogue: catalogue, to: output)
         let fresh = try Data(contentsOf: URL(fileURLWithPath: output + "/" + file))
         let goldenPath = Self.goldenDirectory + "/" + file
-        if Self.regenerate {
-            try FileManager.default.createDirectory(atPath: Self.goldenDirectory, withIntermediateDirectories: true)
-            try fresh.write(to: URL(fileURLWithPath: goldenPath))
-            return
-        }
         let golden = try #require(FileManager.default.contents(atPath: goldenPath),
-                                  "missing golden \(file); run with LEERLIJN_REGENERATE_GOLDENS=1")
+                                  "missing Exports/\(file); run `swift run leerlijn export`")
         let same = fresh == golden
-        #expect(same, "\(file) differs from its golden; if intended, regenerate with LEERLIJN_REGENERATE_GOLDENS=1")
+        #expect(same, "\(file) differs from Exports/\(file); if intended, run `swift run leerlijn export`")
     }
 
     @Test("The committed Exports/ equals a fresh export of the bundled catalogue")
