@@ -80,7 +80,7 @@ struct CodableCatalogue: Encodable {
                 accessibility: p.accessibility.map(\.rawValue), ageRange: p.ageRange.map { Ages(min: $0.min, max: $0.max) },
                 audiences: p.audiences.map(\.rawValue), cost: p.cost?.rawValue, duration: p.duration,
                 educationLevels: p.educationLevels.map(\.rawValue), evidence: p.evidence.rawValue,
-                formats: p.formats.map(\.rawValue), id: p.id, kind: p.kind.rawValue, languages: p.languages,
+                formats: p.formats.map(\.rawValue), id: p.id, kind: p.kind?.rawValue ?? "", languages: p.languages,
                 lastModified: p.lastModified.description, note: p.note, peerLed: p.peerLed,
                 provider: p.providers.isEmpty ? nil : p.providers.joined(separator: "; "), providers: p.providers,
                 recommendations: p.recommendations, roles: p.roles.map(\.rawValue), sectors: p.sectors.map(\.rawValue),

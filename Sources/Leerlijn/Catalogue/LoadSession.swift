@@ -29,7 +29,16 @@ struct LoadSession {
                                             value: id, message: "duplicate term '\(id)' in vocabulary '\(name)'"))
                 }
                 let rank = term.attribute("rank").flatMap { Int($0) } ?? offset
-                terms.append(.init(id: id, label: LocalizedText(nl: nl, en: en), rank: rank))
+                var ages: AgeRange?
+                if let min = term.attribute("minAge").flatMap({ Int($0) }), let max = term.attribute("maxAge").flatMap({ Int($0) }) {
+                    if min <= max {
+                        ages = AgeRange(min: min, max: max)
+                    } else {
+                        local.append(Diagnostic(file: path, line: term.line, column: term.column, field: "term@minAge",
+                                                value: "\(min)-\(max)", message: "term '\(id)': minAge \(min) is greater than maxAge \(max)"))
+                    }
+                }
+                terms.append(.init(id: id, label: LocalizedText(nl: nl, en: en), rank: rank, ages: ages))
             }
             lists[name] = terms
         }

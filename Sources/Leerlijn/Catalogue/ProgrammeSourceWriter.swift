@@ -29,7 +29,7 @@ public enum ProgrammeSourceWriter {
         writer.element("title", p.title.en, attributes: ["lang": "en"])
         writer.element("summary", p.summary.nl, attributes: ["lang": "nl"])
         writer.element("summary", p.summary.en, attributes: ["lang": "en"])
-        writer.element("kind", p.kind.rawValue)
+        if let kind = p.kind { writer.element("kind", kind.rawValue) }
         for provider in p.providers { writer.element("provider", provider) }
         for audience in p.audiences { writer.element("audience", audience.rawValue) }
         if let range = p.ageRange {

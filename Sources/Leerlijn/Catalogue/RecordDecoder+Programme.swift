@@ -18,7 +18,7 @@ extension RecordDecoder {
             }
         }
         let evidence = term(node, "evidence", as: EvidenceLevel.self) ?? EvidenceLevel("not-assessed")
-        let kind = term(node, "kind", as: ProgrammeKind.self) ?? ProgrammeKind("material")
+        let kind = term(node, "kind", as: ProgrammeKind.self)
         let status = status(node)
         let lastModified = date(node, "lastModified") ?? CalendarDate(daysSinceEpoch: 0)
         let validFrom = date(node, "validFrom"), validUntil = date(node, "validUntil")
@@ -35,7 +35,7 @@ extension RecordDecoder {
         let urls = node.all("url").map {
             ProgrammeURL(kind: $0.attribute("kind") ?? "website", url: trimmed($0.text))
         }
-        return Programme(
+        var programme = Programme(
             id: id, title: localized(node, "title"), summary: localized(node, "summary"), kind: kind,
             providers: texts(node, "provider"), audiences: terms(node, "audience", as: Audience.self),
             ageRange: ageRange, educationLevels: terms(node, "educationLevel", as: EducationLevel.self),
@@ -43,10 +43,14 @@ extension RecordDecoder {
             topics: terms(node, "topic", as: Topic.self), formats: terms(node, "format", as: DeliveryFormat.self),
             languages: texts(node, "language"),
             accessibility: terms(node, "accessibility", as: AccessibilityFeature.self),
+            features: terms(node, "feature", as: Feature.self),
             peerLed: peerLed, evidence: evidence, duration: text(node, "duration"),
             cost: term(node, "cost", as: Cost.self), urls: urls, status: status,
             validFrom: validFrom, validUntil: validUntil, recommendations: texts(node, "recommendation"),
-            source: source(node), note: text(node, "note"), lastModified: lastModified)
+            source: source(node), note: text(node, "note"), lastModified: lastModified,
+            provenance: provenance(element))
+        deriveAges(&programme, element: element)
+        return programme
     }
 
     private mutating func status(_ node: Fields) -> ProgrammeStatus {
@@ -100,6 +104,7 @@ extension RecordDecoder {
         return Requirement(
             id: id, title: localized(node, "title"), summary: localized(node, "summary"),
             strength: term(node, "strength", as: Strength.self) ?? Strength("invite"),
+            binds: term(node, "binds", as: Binds.self) ?? Binds("state"),
             recommendations: texts(node, "recommendation"),
             appliesTo: .init(sectors: terms(applies, "sector", as: Sector.self),
                              roles: terms(applies, "role", as: Role.self),
@@ -113,8 +118,10 @@ extension RecordDecoder {
                          peerLed: peerLed,
                          kinds: terms(needs, "kind", as: ProgrammeKind.self),
                          formats: terms(needs, "format", as: DeliveryFormat.self),
-                         isOrganisational: ["true", "1"].contains(needs.node.attribute("organisational") ?? "")),
+                         isOrganisational: ["true", "1"].contains(needs.node.attribute("organisational") ?? ""),
+                         features: terms(needs, "feature", as: Feature.self)),
             validFrom: validFrom, validUntil: validUntil, source: source(node), note: text(node, "note"),
-            lastModified: date(node, "lastModified") ?? CalendarDate(daysSinceEpoch: 0))
+            lastModified: date(node, "lastModified") ?? CalendarDate(daysSinceEpoch: 0),
+            provenance: provenance(element))
     }
 }

@@ -51,7 +51,7 @@ public struct CSVExporter: CatalogueRenderer {
             programme.title.en,
             programme.summary.nl,
             programme.summary.en,
-            programme.kind.rawValue,
+            programme.kind?.rawValue ?? "",
             joined(programme.providers),
             joined(programme.audiences.map(\.rawValue)),
             programme.ageRange.map { String($0.min) } ?? "",

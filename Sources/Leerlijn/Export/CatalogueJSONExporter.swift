@@ -70,7 +70,7 @@ public struct CatalogueJSONExporter: CatalogueRenderer {
         json.key("formats")
         json.strings(programme.formats.lazy.map(\.rawValue))
         json.member("id", programme.id)
-        json.member("kind", programme.kind.rawValue)
+        json.member("kind", programme.kind?.rawValue ?? "")
         json.key("languages")
         json.strings(programme.languages)
         json.member("lastModified", programme.lastModified.description)
@@ -153,7 +153,7 @@ public struct CatalogueJSONExporter: CatalogueRenderer {
             "id": .string(programme.id),
             "title": localized(programme.title),
             "summary": localized(programme.summary),
-            "kind": .string(programme.kind.rawValue),
+            "kind": .string(programme.kind?.rawValue ?? ""),
             "providers": .strings(programme.providers),
             "audiences": terms(programme.audiences),
             "educationLevels": terms(programme.educationLevels),

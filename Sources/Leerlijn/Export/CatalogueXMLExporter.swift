@@ -56,7 +56,7 @@ public struct CatalogueXMLExporter: CatalogueRenderer {
         writer.attribute("id", programme.id)
         localized("title", programme.title, into: &writer)
         localized("summary", programme.summary, into: &writer)
-        writer.element("kind", programme.kind.rawValue)
+        if let kind = programme.kind { writer.element("kind", kind.rawValue) }
         for provider in programme.providers { writer.element("provider", provider) }
         terms("audience", programme.audiences, into: &writer)
         if let ages = programme.ageRange {

@@ -40,7 +40,7 @@ public struct ExportPreflight: Sendable {
             if programme.audiences.isEmpty { report("audience", "", "at least one audience is needed") }
             if programme.topics.isEmpty { report("topic", "", "at least one topic is needed") }
             let terms: [(String, [String])] = [
-                (ProgrammeKind.vocabularyName, [programme.kind.rawValue]),
+                (ProgrammeKind.vocabularyName, programme.kind.map { [$0.rawValue] } ?? []),
                 (Audience.vocabularyName, programme.audiences.map(\.rawValue)),
                 (EducationLevel.vocabularyName, programme.educationLevels.map(\.rawValue)),
                 (Sector.vocabularyName, programme.sectors.map(\.rawValue)),

@@ -59,7 +59,7 @@ struct HTMLCatalogueTable {
         html.close("th")
         html.newline()
         html.element("td", programme.summary.nl)
-        html.element("td", vocabulary.label(programme.kind))
+        html.element("td", programme.kind.map { vocabulary.label($0) } ?? "")
         html.element("td", labels(programme.audiences))
         html.element("td", programme.ageRange.map { "\($0.min)–\($0.max) jaar" } ?? "")
         html.element("td", labels(programme.topics))

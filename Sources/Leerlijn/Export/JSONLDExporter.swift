@@ -57,14 +57,14 @@ public struct JSONLDExporter: CatalogueRenderer {
 
     /// One programme as a schema.org node.
     public static func node(for programme: Programme) -> JSONValue {
-        let isCourse = courseKinds.contains(programme.kind.rawValue)
+        let isCourse = courseKinds.contains(programme.kind?.rawValue ?? "")
         var node: [String: JSONValue] = [
             "@type": .string(isCourse ? "Course" : "LearningResource"),
             "@id": .string(AtomFeedExporter.entryID(programme.id)),
             "identifier": .string(programme.id),
             "name": tagged(programme.title),
             "description": tagged(programme.summary),
-            "learningResourceType": reference(programme.kind),
+            "learningResourceType": programme.kind.map(reference) ?? .null,
             "audience": .array(programme.audiences.map(reference)),
             "about": .array(programme.topics.map(reference)),
             "teaches": .array(programme.topics.map(reference)),
@@ -95,7 +95,7 @@ public struct JSONLDExporter: CatalogueRenderer {
         for programme in programmes {
             used[Audience.vocabularyName, default: []].formUnion(programme.audiences.map(\.rawValue))
             used[EducationLevel.vocabularyName, default: []].formUnion(programme.educationLevels.map(\.rawValue))
-            used[ProgrammeKind.vocabularyName, default: []].insert(programme.kind.rawValue)
+            if let kind = programme.kind { used[ProgrammeKind.vocabularyName, default: []].insert(kind.rawValue) }
             used[Topic.vocabularyName, default: []].formUnion(programme.topics.map(\.rawValue))
         }
         var nodes: [JSONValue] = []

@@ -9,8 +9,8 @@ public struct Programme: Sendable, Hashable, Identifiable {
     public var title: LocalizedText
     /// A short summary in Dutch and English.
     public var summary: LocalizedText
-    /// What kind of entry this is.
-    public var kind: ProgrammeKind
+    /// What kind of entry this is, when the factsheet says.
+    public var kind: ProgrammeKind?
     /// The organisations that provide it, as the reference names them.
     public var providers: [String]
     /// Whom it addresses.
@@ -31,6 +31,8 @@ public struct Programme: Sendable, Hashable, Identifiable {
     public var languages: [String]
     /// Accessibility features.
     public var accessibility: [AccessibilityFeature]
+    /// What it shows that obligations can ask for (joint training, practical cases …).
+    public var features: [Feature] = []
     /// Whether it is led by peers; `nil` when unknown.
     public var peerLed: Bool?
     /// The evidence level.
@@ -55,6 +57,11 @@ public struct Programme: Sendable, Hashable, Identifiable {
     public var note: String?
     /// When this record was last changed.
     public var lastModified: CalendarDate
+    /// The basis of every field value (see ``Basis``).
+    public var provenance = Provenance()
+
+    /// The basis of the age range: stated, or derived from the education levels.
+    public var ageRangeBasis: Basis? { ageRange == nil ? nil : provenance.basis("ageRange") }
 
     /// Whether the programme runs on `date`: active, and inside its validity dates.
     public func isAvailable(on date: CalendarDate?) -> Bool {

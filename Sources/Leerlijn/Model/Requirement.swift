@@ -12,6 +12,9 @@ public struct Requirement: Sendable, Hashable, Identifiable {
     public var summary: LocalizedText
     /// How binding it is.
     public var strength: Strength
+    /// Whom it binds: only `organisation` and `staff` obligations become plan targets; the
+    /// others are context ("the Committee asks the Netherlands to …").
+    public var binds: Binds = "staff"
     /// The Committee recommendations it stands for (`X-4`).
     public var recommendations: [String]
     /// Whom it binds.
@@ -28,6 +31,11 @@ public struct Requirement: Sendable, Hashable, Identifiable {
     public var note: String?
     /// When this record was last changed.
     public var lastModified: CalendarDate
+    /// The basis of every field value (see ``Basis``).
+    public var provenance = Provenance()
+
+    /// Whether plans target it (it binds an organisation or its staff) rather than show it as context.
+    public var isPlanTarget: Bool { binds.rawValue == "organisation" || binds.rawValue == "staff" }
 
     /// Whether it is in force on `date` (always, when `date` is `nil`).
     public func isInForce(on date: CalendarDate?) -> Bool {
@@ -71,11 +79,13 @@ public struct Requirement: Sendable, Hashable, Identifiable {
         /// An organisational measure (a certificate, a code, an appointment): no programme
         /// can meet it, and plans say so instead of reporting a training gap.
         public var isOrganisational = false
+        /// What a programme must show to meet it; a candidate without one is only a candidate to verify.
+        public var features: [Feature] = []
 
         /// Whether `programme` is delivered in a way this need accepts.
         public func acceptsDelivery(of programme: Programme) -> Bool {
             if kinds.isEmpty && formats.isEmpty { return true }
-            return kinds.contains(programme.kind) || programme.formats.contains { formats.contains($0) }
+            return programme.kind.map { kinds.contains($0) } == true || programme.formats.contains { formats.contains($0) }
         }
     }
 }

@@ -8,7 +8,26 @@ public struct Vocabulary: Sendable, Hashable {
         public var label: LocalizedText
         /// The order for ranked vocabularies (evidence, strength), else the file order.
         public var rank: Int
+        /// For an education level: its learner ages in the Dutch system (rule `education-level-ages`).
+        public var ages: AgeRange? = nil
     }
+
+    /// The id of the rule that gives a programme without stated ages the ages of its education levels.
+    public static let educationLevelAgesRule = "education-level-ages"
+
+    /// The learner ages that rule `education-level-ages` derives from `levels`: the smallest
+    /// range holding the age bands of every level that has one; `nil` when none has.
+    public func derivedAges(levels: [EducationLevel]) -> AgeRange? {
+        var result: AgeRange?
+        for level in levels {
+            guard let band = term(level.rawValue, in: EducationLevel.vocabularyName)?.ages else { continue }
+            result = result.map { AgeRange(min: Swift.min($0.min, band.min), max: Swift.max($0.max, band.max)) } ?? band
+        }
+        return result
+    }
+
+    /// Whether `id` names a rule of the vocabulary's `rule` list.
+    public func hasRule(_ id: String) -> Bool { contains(id, in: "rule") }
 
     /// Terms per vocabulary name, in file order.
     public private(set) var lists: [String: [Term]]

@@ -93,3 +93,17 @@ public struct Strength: VocabularyTerm {
     public let rawValue: String
     public init(_ id: String) { rawValue = id }
 }
+
+/// What a programme shows that an obligation can ask for (`joint-training`, `practical-cases`, `not-optional`).
+public struct Feature: VocabularyTerm {
+    public static let vocabularyName = "feature"
+    public let rawValue: String
+    public init(_ id: String) { rawValue = id }
+}
+
+/// Whom an obligation binds (`state`, `sector`, `organisation`, `staff`).
+public struct Binds: VocabularyTerm {
+    public static let vocabularyName = "binds"
+    public let rawValue: String
+    public init(_ id: String) { rawValue = id }
+}

@@ -217,7 +217,141 @@ public enum EmbeddedSchemas {
     </xs:restriction>
   </xs:simpleType>
 
+  <xs:simpleType name="FeatureId">
+    <xs:restriction base="xs:string">
+      <xs:enumeration value="joint-training"/>
+      <xs:enumeration value="practical-cases"/>
+      <xs:enumeration value="not-optional"/>
+    </xs:restriction>
+  </xs:simpleType>
+  <xs:simpleType name="BindsId">
+    <xs:restriction base="xs:string">
+      <xs:enumeration value="state"/>
+      <xs:enumeration value="sector"/>
+      <xs:enumeration value="organisation"/>
+      <xs:enumeration value="staff"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <!-- ===== basis: every field value says why it is there ===== -->
+  <!-- stated: the factsheet says it in the cited passage; derived: by the named rule (a term of
+       the vocabulary's "rule" list); rendered: our translation of a name or summary. -->
+  <xs:simpleType name="BasisId">
+    <xs:restriction base="xs:string">
+      <xs:enumeration value="stated"/>
+      <xs:enumeration value="derived"/>
+      <xs:enumeration value="rendered"/>
+    </xs:restriction>
+  </xs:simpleType>
+  <xs:attributeGroup name="Basis">
+    <xs:attribute name="basis" type="BasisId" use="required"/>
+    <xs:attribute name="rule" type="Slug"/>
+  </xs:attributeGroup>
+
   <!-- ===== complex types ===== -->
+  <xs:complexType name="SourcedKind">
+    <xs:simpleContent>
+      <xs:extension base="KindId"><xs:attributeGroup ref="Basis"/></xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+  <xs:complexType name="SourcedProvider">
+    <xs:simpleContent>
+      <xs:extension base="NonEmptyText"><xs:attributeGroup ref="Basis"/></xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+  <xs:complexType name="SourcedAudience">
+    <xs:simpleContent>
+      <xs:extension base="AudienceId"><xs:attributeGroup ref="Basis"/></xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+  <xs:complexType name="SourcedEducationLevel">
+    <xs:simpleContent>
+      <xs:extension base="EducationLevelId"><xs:attributeGroup ref="Basis"/></xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+  <xs:complexType name="SourcedSector">
+    <xs:simpleContent>
+      <xs:extension base="SectorId"><xs:attributeGroup ref="Basis"/></xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+  <xs:complexType name="SourcedRole">
+    <xs:simpleContent>
+      <xs:extension base="RoleId"><xs:attributeGroup ref="Basis"/></xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+  <xs:complexType name="SourcedTopic">
+    <xs:simpleContent>
+      <xs:extension base="TopicId"><xs:attributeGroup ref="Basis"/></xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+  <xs:complexType name="SourcedFormat">
+    <xs:simpleContent>
+      <xs:extension base="FormatId"><xs:attributeGroup ref="Basis"/></xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+  <xs:complexType name="SourcedLanguage">
+    <xs:simpleContent>
+      <xs:extension base="LanguageTag"><xs:attributeGroup ref="Basis"/></xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+  <xs:complexType name="SourcedAccessibility">
+    <xs:simpleContent>
+      <xs:extension base="AccessibilityId"><xs:attributeGroup ref="Basis"/></xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+  <xs:complexType name="SourcedFeature">
+    <xs:simpleContent>
+      <xs:extension base="FeatureId"><xs:attributeGroup ref="Basis"/></xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+  <xs:complexType name="SourcedFlag">
+    <xs:simpleContent>
+      <xs:extension base="xs:boolean"><xs:attributeGroup ref="Basis"/></xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+  <xs:complexType name="SourcedEvidence">
+    <xs:simpleContent>
+      <xs:extension base="EvidenceId"><xs:attributeGroup ref="Basis"/></xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+  <xs:complexType name="SourcedDuration">
+    <xs:simpleContent>
+      <xs:extension base="xs:duration"><xs:attributeGroup ref="Basis"/></xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+  <xs:complexType name="SourcedCost">
+    <xs:simpleContent>
+      <xs:extension base="CostId"><xs:attributeGroup ref="Basis"/></xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+  <xs:complexType name="SourcedDate">
+    <xs:simpleContent>
+      <xs:extension base="xs:date"><xs:attributeGroup ref="Basis"/></xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+  <xs:complexType name="SourcedRecommendation">
+    <xs:simpleContent>
+      <xs:extension base="RecommendationRef"><xs:attributeGroup ref="Basis"/></xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+  <xs:complexType name="SourcedStrength">
+    <xs:simpleContent>
+      <xs:extension base="StrengthId"><xs:attributeGroup ref="Basis"/></xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+  <xs:complexType name="SourcedBinds">
+    <xs:simpleContent>
+      <xs:extension base="BindsId"><xs:attributeGroup ref="Basis"/></xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+  <xs:complexType name="SourcedText">
+    <xs:simpleContent>
+      <xs:extension base="NonEmptyText">
+        <xs:attribute name="lang" type="UILanguage" use="required"/>
+        <xs:attributeGroup ref="Basis"/>
+      </xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
   <xs:complexType name="LocalisedText">
     <xs:simpleContent>
       <xs:extension base="NonEmptyText">
@@ -228,20 +362,24 @@ public enum EmbeddedSchemas {
   <xs:complexType name="AgeRange">
     <xs:attribute name="min" type="Age" use="required"/>
     <xs:attribute name="max" type="Age" use="required"/>
+    <xs:attributeGroup ref="Basis"/>
   </xs:complexType>
   <xs:complexType name="OpenAgeRange">
     <xs:attribute name="min" type="Age"/>
     <xs:attribute name="max" type="Age"/>
+    <xs:attributeGroup ref="Basis"/>
   </xs:complexType>
   <xs:complexType name="Status">
     <xs:attribute name="value" type="StatusId" use="required"/>
     <xs:attribute name="date" type="xs:date"/>
     <xs:attribute name="year" type="xs:gYear"/>
+    <xs:attributeGroup ref="Basis"/>
   </xs:complexType>
   <xs:complexType name="Url">
     <xs:simpleContent>
       <xs:extension base="HttpURL">
         <xs:attribute name="kind" type="UrlKind" default="website"/>
+        <xs:attributeGroup ref="Basis"/>
       </xs:extension>
     </xs:simpleContent>
   </xs:complexType>
@@ -255,29 +393,32 @@ public enum EmbeddedSchemas {
   </xs:complexType>
 
   <xs:complexType name="Programme">
+    <!-- Every field but source, note and lastModified (the record's own metadata) carries a
+         basis; a field the factsheet does not give is left out. -->
     <xs:sequence>
-      <xs:element name="title" type="LocalisedText" minOccurs="2" maxOccurs="2"/>
-      <xs:element name="summary" type="LocalisedText" minOccurs="2" maxOccurs="2"/>
-      <xs:element name="kind" type="KindId"/>
-      <xs:element name="provider" type="NonEmptyText" minOccurs="0" maxOccurs="unbounded"/>
-      <xs:element name="audience" type="AudienceId" maxOccurs="unbounded"/>
+      <xs:element name="title" type="SourcedText" minOccurs="2" maxOccurs="2"/>
+      <xs:element name="summary" type="SourcedText" minOccurs="2" maxOccurs="2"/>
+      <xs:element name="kind" type="SourcedKind" minOccurs="0"/>
+      <xs:element name="provider" type="SourcedProvider" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="audience" type="SourcedAudience" minOccurs="0" maxOccurs="unbounded"/>
       <xs:element name="ageRange" type="AgeRange" minOccurs="0"/>
-      <xs:element name="educationLevel" type="EducationLevelId" minOccurs="0" maxOccurs="unbounded"/>
-      <xs:element name="sector" type="SectorId" minOccurs="0" maxOccurs="unbounded"/>
-      <xs:element name="role" type="RoleId" minOccurs="0" maxOccurs="unbounded"/>
-      <xs:element name="topic" type="TopicId" maxOccurs="unbounded"/>
-      <xs:element name="format" type="FormatId" minOccurs="0" maxOccurs="unbounded"/>
-      <xs:element name="language" type="LanguageTag" minOccurs="0" maxOccurs="unbounded"/>
-      <xs:element name="accessibility" type="AccessibilityId" minOccurs="0" maxOccurs="unbounded"/>
-      <xs:element name="peerLed" type="xs:boolean" minOccurs="0"/>
-      <xs:element name="evidence" type="EvidenceId"/>
-      <xs:element name="duration" type="xs:duration" minOccurs="0"/>
-      <xs:element name="cost" type="CostId" minOccurs="0"/>
+      <xs:element name="educationLevel" type="SourcedEducationLevel" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="sector" type="SourcedSector" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="role" type="SourcedRole" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="topic" type="SourcedTopic" maxOccurs="unbounded"/>
+      <xs:element name="format" type="SourcedFormat" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="language" type="SourcedLanguage" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="accessibility" type="SourcedAccessibility" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="feature" type="SourcedFeature" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="peerLed" type="SourcedFlag" minOccurs="0"/>
+      <xs:element name="evidence" type="SourcedEvidence"/>
+      <xs:element name="duration" type="SourcedDuration" minOccurs="0"/>
+      <xs:element name="cost" type="SourcedCost" minOccurs="0"/>
       <xs:element name="url" type="Url" minOccurs="0" maxOccurs="unbounded"/>
       <xs:element name="status" type="Status"/>
-      <xs:element name="validFrom" type="xs:date" minOccurs="0"/>
-      <xs:element name="validUntil" type="xs:date" minOccurs="0"/>
-      <xs:element name="recommendation" type="RecommendationRef" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="validFrom" type="SourcedDate" minOccurs="0"/>
+      <xs:element name="validUntil" type="SourcedDate" minOccurs="0"/>
+      <xs:element name="recommendation" type="SourcedRecommendation" minOccurs="0" maxOccurs="unbounded"/>
       <xs:element name="source" type="Source"/>
       <xs:element name="note" type="NonEmptyText" minOccurs="0"/>
       <xs:element name="lastModified" type="xs:date"/>
@@ -287,23 +428,25 @@ public enum EmbeddedSchemas {
 
   <xs:complexType name="AppliesTo">
     <xs:sequence>
-      <xs:element name="sector" type="SectorId" minOccurs="0" maxOccurs="unbounded"/>
-      <xs:element name="role" type="RoleId" minOccurs="0" maxOccurs="unbounded"/>
-      <xs:element name="audience" type="AudienceId" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="sector" type="SourcedSector" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="role" type="SourcedRole" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="audience" type="SourcedAudience" minOccurs="0" maxOccurs="unbounded"/>
       <xs:element name="learnerAges" type="OpenAgeRange" minOccurs="0"/>
     </xs:sequence>
   </xs:complexType>
   <xs:complexType name="Needs">
     <xs:sequence>
-      <xs:element name="audience" type="AudienceId" minOccurs="0" maxOccurs="unbounded"/>
-      <xs:element name="topic" type="TopicId" maxOccurs="unbounded"/>
+      <xs:element name="audience" type="SourcedAudience" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="topic" type="SourcedTopic" minOccurs="0" maxOccurs="unbounded"/>
       <xs:element name="learnerAges" type="OpenAgeRange" minOccurs="0"/>
-      <xs:element name="accessibility" type="AccessibilityId" minOccurs="0" maxOccurs="unbounded"/>
-      <xs:element name="peerLed" type="xs:boolean" minOccurs="0"/>
+      <xs:element name="accessibility" type="SourcedAccessibility" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="peerLed" type="SourcedFlag" minOccurs="0"/>
       <!-- How the programme must be delivered: it qualifies when its kind is one of the listed
            kinds or one of its formats is one of the listed formats (neither listed: any). -->
-      <xs:element name="kind" type="KindId" minOccurs="0" maxOccurs="unbounded"/>
-      <xs:element name="format" type="FormatId" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="kind" type="SourcedKind" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="format" type="SourcedFormat" minOccurs="0" maxOccurs="unbounded"/>
+      <!-- What a programme must show to meet it; a candidate without it is "to verify". -->
+      <xs:element name="feature" type="SourcedFeature" minOccurs="0" maxOccurs="unbounded"/>
     </xs:sequence>
     <!-- An organisational measure (a certificate, a code, an appointment) that no programme
          can meet: planners report it as such, never as covered. -->
@@ -320,14 +463,16 @@ public enum EmbeddedSchemas {
 
   <xs:complexType name="Requirement">
     <xs:sequence>
-      <xs:element name="title" type="LocalisedText" minOccurs="2" maxOccurs="2"/>
-      <xs:element name="summary" type="LocalisedText" minOccurs="2" maxOccurs="2"/>
-      <xs:element name="strength" type="StrengthId"/>
-      <xs:element name="recommendation" type="RecommendationRef" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="title" type="SourcedText" minOccurs="2" maxOccurs="2"/>
+      <xs:element name="summary" type="SourcedText" minOccurs="2" maxOccurs="2"/>
+      <xs:element name="strength" type="SourcedStrength"/>
+      <!-- Whom it binds: only organisation and staff obligations become plan targets. -->
+      <xs:element name="binds" type="SourcedBinds"/>
+      <xs:element name="recommendation" type="SourcedRecommendation" minOccurs="0" maxOccurs="unbounded"/>
       <xs:element name="appliesTo" type="AppliesTo"/>
       <xs:element name="needs" type="Needs"/>
-      <xs:element name="validFrom" type="xs:date" minOccurs="0"/>
-      <xs:element name="validUntil" type="xs:date" minOccurs="0"/>
+      <xs:element name="validFrom" type="SourcedDate" minOccurs="0"/>
+      <xs:element name="validUntil" type="SourcedDate" minOccurs="0"/>
       <xs:element name="source" type="Source"/>
       <xs:element name="note" type="NonEmptyText" minOccurs="0"/>
       <xs:element name="lastModified" type="xs:date"/>
@@ -341,6 +486,10 @@ public enum EmbeddedSchemas {
     </xs:sequence>
     <xs:attribute name="id" type="Slug" use="required"/>
     <xs:attribute name="rank" type="xs:nonNegativeInteger"/>
+    <!-- For education levels: the learner ages of the level in the Dutch system, used by the
+         rule education-level-ages for programmes that state a level but no ages. -->
+    <xs:attribute name="minAge" type="Age"/>
+    <xs:attribute name="maxAge" type="Age"/>
   </xs:complexType>
   <xs:complexType name="TermList">
     <xs:sequence>
@@ -361,6 +510,9 @@ public enum EmbeddedSchemas {
           <xs:enumeration value="cost"/>
           <xs:enumeration value="strength"/>
           <xs:enumeration value="status"/>
+          <xs:enumeration value="feature"/>
+          <xs:enumeration value="binds"/>
+          <xs:enumeration value="rule"/>
         </xs:restriction>
       </xs:simpleType>
     </xs:attribute>

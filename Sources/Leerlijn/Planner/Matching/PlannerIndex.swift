@@ -82,7 +82,7 @@ public struct PlannerIndex: Sendable {
             ProgrammeEntry(
                 audiences: masks.mask(p.audiences), sectors: masks.mask(p.sectors), roles: masks.mask(p.roles),
                 topics: masks.mask(p.topics), accessibility: masks.mask(p.accessibility), levels: masks.mask(p.educationLevels),
-                kind: masks.mask([p.kind]), formats: masks.mask(p.formats),
+                kind: masks.mask(p.kind.map { [$0] } ?? []), formats: masks.mask(p.formats),
                 ageRange: p.ageRange, peerLed: p.peerLed, evidenceRank: vocabulary.rank(p.evidence),
                 isActive: p.status == .active, validFrom: p.validFrom, validUntil: p.validUntil)
         }

@@ -1,0 +1,98 @@
+/// Why a value is in the catalogue: the factsheet states it, a named rule derives it, or it
+/// is our own rendering of a name or summary.
+///
+/// Every field value of a programme or requirement carries one (see ``Provenance``), and
+/// every renderer shows it the same way: `stated`, `derived:RULE` or `rendered`.
+public enum Basis: Sendable, Hashable, CustomStringConvertible {
+    /// The factsheet says it, in the passage the entry cites.
+    case stated
+    /// Derived by the rule with this id (a term of the vocabulary's `rule` list).
+    case derived(rule: String)
+    /// Our translation or summary of what the factsheet says.
+    case rendered
+
+    /// `stated`, `derived` or `rendered`.
+    public var id: String {
+        switch self {
+        case .stated: "stated"
+        case .derived: "derived"
+        case .rendered: "rendered"
+        }
+    }
+
+    /// The rule of a derived value.
+    public var rule: String? {
+        if case .derived(let rule) = self { return rule }
+        return nil
+    }
+
+    /// Whether the value is evidence for a property the planner needs: stated, or derived by a rule.
+    public var isEvidence: Bool {
+        if case .rendered = self { return false }
+        return true
+    }
+
+    /// `stated`, `derived:education-level-ages` or `rendered`: the one token every export uses.
+    public var description: String {
+        if case .derived(let rule) = self { return "derived:" + rule }
+        return id
+    }
+
+    /// Parses ``description``'s form back.
+    public init?(token: String) {
+        switch token {
+        case "stated": self = .stated
+        case "rendered": self = .rendered
+        default:
+            guard token.hasPrefix("derived:"), token.count > 8 else { return nil }
+            self = .derived(rule: String(token.dropFirst(8)))
+        }
+    }
+}
+
+/// The basis of every field value of one catalogue entry.
+///
+/// Values are keyed by field and, for fields with several values, by the value itself
+/// (`audience` + `children`, `title` + `nl`); a single-valued field uses the field alone.
+/// A value without an entry has no basis and never reaches the catalogue: the loader refuses it.
+public struct Provenance: Sendable, Hashable {
+    /// One value's basis, as renderers list it.
+    public struct Entry: Sendable, Hashable {
+        /// The field (`audience`, `ageRange`, `title` …).
+        public var field: String
+        /// The value within the field (`children`, `nl`), empty for a single-valued field.
+        public var value: String
+        /// Its basis.
+        public var basis: Basis
+    }
+
+    private var entries: [String: Entry] = [:]
+
+    /// An empty record.
+    public init() {}
+
+    private static func key(_ field: String, _ value: String) -> String { value.isEmpty ? field : field + "\u{1F}" + value }
+
+    /// Records `basis` for `value` of `field`.
+    public mutating func set(_ basis: Basis, field: String, value: String = "") {
+        entries[Self.key(field, value)] = Entry(field: field, value: value, basis: basis)
+    }
+
+    /// The basis of `value` of `field` (or of the single-valued `field`), when recorded.
+    public func basis(_ field: String, _ value: String = "") -> Basis? {
+        entries[Self.key(field, value)]?.basis
+    }
+
+    /// The basis of a value, `stated` when none was recorded (entries built in code).
+    public func basisOrStated(_ field: String, _ value: String = "") -> Basis {
+        basis(field, value) ?? .stated
+    }
+
+    /// Every entry, sorted by field then value, so renderers give stable bytes.
+    public var all: [Entry] {
+        entries.values.sorted { ($0.field, $0.value) < ($1.field, $1.value) }
+    }
+
+    /// Whether nothing is recorded.
+    public var isEmpty: Bool { entries.isEmpty }
+}
