@@ -129,6 +129,7 @@ public enum EmbeddedSchemas {
       <xs:enumeration value="victim-identification"/>
       <xs:enumeration value="investigation"/>
       <xs:enumeration value="offending-prevention"/>
+      <xs:enumeration value="sexual-exploitation-and-abuse"/>
       <xs:enumeration value="image-removal"/>
     </xs:restriction>
   </xs:simpleType>
