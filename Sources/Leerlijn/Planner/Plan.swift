@@ -18,8 +18,13 @@ public struct Plan: Sendable, Hashable {
     public var choices: [ProgrammeChoice]
     /// Completed trainings and what they still cover.
     public var completed: [CompletedCoverage]
-    /// Obligations, or parts of them, that nothing in the catalogue covers.
+    /// Obligations, or parts of them, that nothing in the catalogue covers (organisational
+    /// measures are listed here too, with that reason, but their status says so).
     public var gaps: [PlanGap]
+    /// Obligation–target pairs whose chosen programme lacks evidence for a needed property.
+    public var verifications: [PlanVerification] = []
+    /// Obligations of the sector that bind the State or a sector body: context, never covered or gap.
+    public var context: [ContextObligation] = []
     /// Sessions placed on dates, by date, then in scheduling order (staff, learners, parents).
     public var sessions: [PlannedSession]
     /// Sessions that could not be placed, with the reason.
@@ -43,9 +48,61 @@ public struct PlannedObligation: Sendable, Hashable {
     public var targets: [TargetCoverage]
     /// Every programme that could meet it for at least one target, by id.
     public var candidates: [String]
+    /// Whom it binds (`organisation` or `staff`).
+    public var binds: Binds = "staff"
 
-    /// Whether every bound target is covered (by a chosen or a completed programme).
-    public var isCovered: Bool { targets.allSatisfy { $0.gap == nil } }
+    /// The obligation's status: organisational measure; covered when every target is; gap when
+    /// some target has no candidate; otherwise to verify.
+    public var status: CoverageStatus {
+        if targets.contains(where: { $0.status == .organisationalMeasure }) { return .organisationalMeasure }
+        if targets.allSatisfy({ $0.status == .covered }) { return .covered }
+        if targets.contains(where: { $0.status == .gap }) { return .gap }
+        return .toVerify
+    }
+
+    /// Whether every bound target is covered by a programme that shows every needed property.
+    public var isCovered: Bool { status == .covered }
+}
+
+/// The status of an obligation, or of one of its targets, in a plan.
+public enum CoverageStatus: String, Sendable, Hashable, CaseIterable {
+    /// A chosen or completed programme shows every property the obligation needs.
+    case covered
+    /// A programme is chosen, but the catalogue lacks evidence for a needed property (named).
+    case toVerify = "to-verify"
+    /// Nothing in the catalogue can meet it.
+    case gap
+    /// A measure the organisation arranges itself (a certificate, a code, an appointment).
+    case organisationalMeasure = "organisational-measure"
+    /// It does not apply in the plan period (see ``Plan/excluded``).
+    case notApplicable = "not-applicable"
+}
+
+/// A chosen programme that may meet an obligation for some targets once the named properties are verified.
+public struct PlanVerification: Sendable, Hashable {
+    /// The requirement's id.
+    public var requirementID: String
+    /// Its strength.
+    public var strength: Strength
+    /// The targets concerned.
+    public var targetIDs: [String]
+    /// The chosen programme.
+    public var programmeID: String
+    /// What the catalogue does not show about it (`feature practical-cases: …`).
+    public var missing: [String]
+}
+
+/// An obligation of the organisation's sector that binds the State or a sector body: shown
+/// as context ("the Committee asks the Netherlands to …"), never covered or a gap.
+public struct ContextObligation: Sendable, Hashable {
+    /// The requirement's id.
+    public var requirementID: String
+    /// Its strength.
+    public var strength: Strength
+    /// Whom it binds (`state` or `sector`).
+    public var binds: Binds
+    /// A sentence for the plan.
+    public var text: String
 }
 
 /// How one target of one obligation is covered.
@@ -58,6 +115,10 @@ public struct TargetCoverage: Sendable, Hashable {
     public var completedBy: String?
     /// Why nothing meets it, when nothing does.
     public var gap: GapReason?
+    /// Its status for this target.
+    public var status: CoverageStatus = .gap
+    /// The properties the chosen programme lacks evidence for, when the status is to verify.
+    public var missing: [String] = []
 }
 
 /// An obligation of the organisation's sector that does not apply because of its dates.

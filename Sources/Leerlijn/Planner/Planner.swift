@@ -39,7 +39,14 @@ public struct Planner: Sendable {
         var warnings: [Int: String] = [:]
         var items: [WeightedSetCover.Item] = []
         var applicable: [Int] = []
+        var contextObligations: [ContextObligation] = []
         for (r, requirement) in index.requirements.enumerated() where context.sectorApplies(requirement) {
+            guard requirement.isPlanTarget else {
+                if case .applies = context.dateStatus(requirement) {
+                    contextObligations.append(contextObligation(r))
+                }
+                continue
+            }
             let bound = context.targets.indices.filter { context.binds(requirement, target: $0) }
             guard !bound.isEmpty else { continue }
             switch context.dateStatus(requirement) {
@@ -71,6 +78,8 @@ public struct Planner: Sendable {
         }
         plan.obligations = obligations(context, cover.items, applicable, warnings, reasons)
         plan.gaps = gaps(context, cover.items, reasons)
+        plan.verifications = verifications(context, cover.items)
+        plan.context = contextObligations
         plan.choices = choices(context, cover)
         schedule(context, cover, completed.refreshers, asOf: asOf, into: &plan)
         for r in applicable { if let warning = warnings[r] { notes.append("\(index.requirementIDs[r]): \(warning)") } }
@@ -90,13 +99,59 @@ public struct Planner: Sendable {
             let targets = byRequirement[r].map { i -> TargetCoverage in
                 let item = items[i]
                 for candidate in item.candidates { candidates[candidate.programme] = true }
+                let (status, missing) = self.status(of: item, gap: reasons[i])
                 return TargetCoverage(targetID: context.targets[item.target].id, coveredBy: item.assigned.map { ids[$0] },
-                                      completedBy: item.completedBy.map { ids[$0] }, gap: reasons[i])
+                                      completedBy: item.completedBy.map { ids[$0] }, gap: reasons[i],
+                                      status: status, missing: missing)
             }
             return PlannedObligation(requirementID: index.requirementIDs[r], strength: index.requirementStrengths[r],
                                      warning: warnings[r], targets: targets,
-                                     candidates: candidates.indices.filter { candidates[$0] }.map { ids[$0] })
+                                     candidates: candidates.indices.filter { candidates[$0] }.map { ids[$0] },
+                                     binds: index.catalogue.requirements[r].binds)
         }
+    }
+
+    /// Covered only when a completed training, or a chosen programme with evidence for every
+    /// needed property, meets the pair; a chosen programme without that evidence is to verify.
+    private func status(of item: WeightedSetCover.Item, gap: GapReason?) -> (CoverageStatus, [String]) {
+        if let gap { return (gap == .organisationalMeasure ? .organisationalMeasure : .gap, []) }
+        if item.completedBy != nil { return (.covered, []) }
+        var firstMissing: [String]?
+        for programme in item.assigned {
+            let missing = index.missingEvidence(programme: programme, requirement: item.requirement)
+            if missing.isEmpty { return (.covered, []) }
+            if firstMissing == nil { firstMissing = missing }
+        }
+        return (.toVerify, firstMissing ?? [])
+    }
+
+    private func verifications(_ context: PlanningContext, _ items: [WeightedSetCover.Item]) -> [PlanVerification] {
+        var result: [PlanVerification] = []
+        for item in items where item.completedBy == nil {
+            guard let programme = item.assigned.first else { continue }
+            let missing = index.missingEvidence(programme: programme, requirement: item.requirement)
+            if missing.isEmpty || item.assigned.contains(where: {
+                index.missingEvidence(programme: $0, requirement: item.requirement).isEmpty
+            }) { continue }
+            let id = index.requirementIDs[item.requirement], targetID = context.targets[item.target].id
+            let programmeID = index.programmeIDs[programme]
+            if let last = result.last, last.requirementID == id, last.programmeID == programmeID, last.missing == missing {
+                result[result.count - 1].targetIDs.append(targetID)
+            } else {
+                result.append(PlanVerification(requirementID: id, strength: index.requirementStrengths[item.requirement],
+                                               targetIDs: [targetID], programmeID: programmeID, missing: missing))
+            }
+        }
+        return result
+    }
+
+    private func contextObligation(_ r: Int) -> ContextObligation {
+        let requirement = index.catalogue.requirements[r]
+        let whom = requirement.binds.rawValue == "state" ? "the State (the Netherlands)" : "a sector and its bodies"
+        let ask = requirement.strength.rawValue == "law" || requirement.strength.rawValue == "agreement"
+            ? "It binds \(whom)" : "The Committee \(requirement.strength.rawValue)s the Netherlands"
+        return ContextObligation(requirementID: requirement.id, strength: requirement.strength, binds: requirement.binds,
+                                 text: ask + ": " + requirement.title.en + ". No organisation meets it by taking a course; shown as context.")
     }
 
     private func gaps(_ context: PlanningContext, _ items: [WeightedSetCover.Item],

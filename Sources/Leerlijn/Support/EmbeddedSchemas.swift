@@ -1040,74 +1040,269 @@ public enum EmbeddedSchemas {
   "$id": "urn:leerlijn:plan:1",
   "title": "Leerlijn plan output",
   "description": "What leerlijn plan writes with output format json: a dated training plan for a profile (format leerlijn-plan) or a sector's training matrix (format leerlijn-training-matrix). Same content as plan.xsd.",
-  "oneOf": [{ "$ref": "#/$defs/plan" }, { "$ref": "#/$defs/matrix" }],
+  "oneOf": [
+    {
+      "$ref": "#/$defs/plan"
+    },
+    {
+      "$ref": "#/$defs/matrix"
+    }
+  ],
   "$defs": {
-    "id": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" },
-    "date": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" },
-    "ids": { "type": "array", "items": { "$ref": "#/$defs/id" } },
-    "nullableString": { "type": ["string", "null"] },
+    "id": {
+      "type": "string",
+      "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"
+    },
+    "date": {
+      "type": "string",
+      "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+    },
+    "ids": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/id"
+      }
+    },
+    "nullableString": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
     "plan": {
       "type": "object",
       "additionalProperties": false,
-      "required": ["format", "version", "asOf", "profile", "targets", "obligations", "excluded", "choices", "completed",
-                   "gaps", "sessions", "unplaced", "notes", "summary"],
+      "required": [
+        "format",
+        "version",
+        "asOf",
+        "profile",
+        "targets",
+        "obligations",
+        "excluded",
+        "choices",
+        "completed",
+        "gaps",
+        "sessions",
+        "unplaced",
+        "notes",
+        "summary",
+        "verify",
+        "context"
+      ],
       "properties": {
-        "format": { "const": "leerlijn-plan" },
-        "version": { "const": 1 },
-        "asOf": { "$ref": "#/$defs/date" },
+        "format": {
+          "const": "leerlijn-plan"
+        },
+        "version": {
+          "const": 1
+        },
+        "asOf": {
+          "$ref": "#/$defs/date"
+        },
         "profile": {
           "type": "object",
           "additionalProperties": false,
-          "required": ["id", "name", "kind", "sector", "period"],
+          "required": [
+            "id",
+            "name",
+            "kind",
+            "sector",
+            "period"
+          ],
           "properties": {
-            "id": { "$ref": "#/$defs/id" }, "name": { "type": "string" }, "kind": { "$ref": "#/$defs/id" },
-            "sector": { "$ref": "#/$defs/id" },
+            "id": {
+              "$ref": "#/$defs/id"
+            },
+            "name": {
+              "type": "string"
+            },
+            "kind": {
+              "$ref": "#/$defs/id"
+            },
+            "sector": {
+              "$ref": "#/$defs/id"
+            },
             "period": {
-              "type": "object", "additionalProperties": false, "required": ["start", "end"],
-              "properties": { "start": { "$ref": "#/$defs/date" }, "end": { "$ref": "#/$defs/date" } }
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "start",
+                "end"
+              ],
+              "properties": {
+                "start": {
+                  "$ref": "#/$defs/date"
+                },
+                "end": {
+                  "$ref": "#/$defs/date"
+                }
+              }
             }
           }
         },
         "targets": {
           "type": "array",
           "items": {
-            "type": "object", "additionalProperties": false,
-            "required": ["id", "label", "kind", "audience", "headcount", "ages", "levels"],
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "id",
+              "label",
+              "kind",
+              "audience",
+              "headcount",
+              "ages",
+              "levels"
+            ],
             "properties": {
-              "id": { "$ref": "#/$defs/id" }, "label": { "type": "string" },
-              "kind": { "enum": ["staff", "learners", "parents"] }, "audience": { "$ref": "#/$defs/id" },
-              "headcount": { "type": "integer", "minimum": 0 },
-              "ages": {
-                "oneOf": [
-                  { "type": "null" },
-                  { "type": "object", "additionalProperties": false, "required": ["min", "max"],
-                    "properties": { "min": { "type": "integer" }, "max": { "type": "integer" } } }
+              "id": {
+                "$ref": "#/$defs/id"
+              },
+              "label": {
+                "type": "string"
+              },
+              "kind": {
+                "enum": [
+                  "staff",
+                  "learners",
+                  "parents"
                 ]
               },
-              "levels": { "$ref": "#/$defs/ids" }
+              "audience": {
+                "$ref": "#/$defs/id"
+              },
+              "headcount": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "ages": {
+                "oneOf": [
+                  {
+                    "type": "null"
+                  },
+                  {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": [
+                      "min",
+                      "max"
+                    ],
+                    "properties": {
+                      "min": {
+                        "type": "integer"
+                      },
+                      "max": {
+                        "type": "integer"
+                      }
+                    }
+                  }
+                ]
+              },
+              "levels": {
+                "$ref": "#/$defs/ids"
+              }
             }
           }
         },
         "obligations": {
           "type": "array",
           "items": {
-            "type": "object", "additionalProperties": false,
-            "required": ["id", "strength", "warning", "covered", "candidates", "targets"],
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "id",
+              "strength",
+              "warning",
+              "covered",
+              "candidates",
+              "targets",
+              "status",
+              "binds"
+            ],
             "properties": {
-              "id": { "$ref": "#/$defs/id" }, "strength": { "$ref": "#/$defs/id" },
-              "warning": { "$ref": "#/$defs/nullableString" }, "covered": { "type": "boolean" },
-              "candidates": { "$ref": "#/$defs/ids" },
+              "id": {
+                "$ref": "#/$defs/id"
+              },
+              "strength": {
+                "$ref": "#/$defs/id"
+              },
+              "warning": {
+                "$ref": "#/$defs/nullableString"
+              },
+              "covered": {
+                "type": "boolean"
+              },
+              "candidates": {
+                "$ref": "#/$defs/ids"
+              },
               "targets": {
-                "type": "array", "minItems": 1,
+                "type": "array",
+                "minItems": 1,
                 "items": {
-                  "type": "object", "additionalProperties": false,
-                  "required": ["target", "coveredBy", "completedBy", "gap"],
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "target",
+                    "coveredBy",
+                    "completedBy",
+                    "gap",
+                    "status",
+                    "missing"
+                  ],
                   "properties": {
-                    "target": { "$ref": "#/$defs/id" }, "coveredBy": { "$ref": "#/$defs/ids" },
-                    "completedBy": { "oneOf": [{ "type": "null" }, { "$ref": "#/$defs/id" }] },
-                    "gap": { "$ref": "#/$defs/nullableString" }
+                    "target": {
+                      "$ref": "#/$defs/id"
+                    },
+                    "coveredBy": {
+                      "$ref": "#/$defs/ids"
+                    },
+                    "completedBy": {
+                      "oneOf": [
+                        {
+                          "type": "null"
+                        },
+                        {
+                          "$ref": "#/$defs/id"
+                        }
+                      ]
+                    },
+                    "gap": {
+                      "$ref": "#/$defs/nullableString"
+                    },
+                    "status": {
+                      "enum": [
+                        "covered",
+                        "to-verify",
+                        "gap",
+                        "organisational-measure",
+                        "not-applicable"
+                      ]
+                    },
+                    "missing": {
+                      "type": "array",
+                      "items": {
+                        "type": "string",
+                        "minLength": 1
+                      }
+                    }
                   }
                 }
+              },
+              "status": {
+                "enum": [
+                  "covered",
+                  "to-verify",
+                  "gap",
+                  "organisational-measure",
+                  "not-applicable"
+                ]
+              },
+              "binds": {
+                "enum": [
+                  "organisation",
+                  "staff"
+                ]
               }
             }
           }
@@ -1115,31 +1310,89 @@ public enum EmbeddedSchemas {
         "excluded": {
           "type": "array",
           "items": {
-            "type": "object", "additionalProperties": false, "required": ["id", "reason"],
-            "properties": { "id": { "$ref": "#/$defs/id" }, "reason": { "type": "string" } }
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "id",
+              "reason"
+            ],
+            "properties": {
+              "id": {
+                "$ref": "#/$defs/id"
+              },
+              "reason": {
+                "type": "string"
+              }
+            }
           }
         },
         "choices": {
           "type": "array",
           "items": {
-            "type": "object", "additionalProperties": false,
-            "required": ["programme", "title", "rank", "reason", "rationale", "covers"],
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "programme",
+              "title",
+              "rank",
+              "reason",
+              "rationale",
+              "covers"
+            ],
             "properties": {
-              "programme": { "$ref": "#/$defs/id" },
-              "title": {
-                "type": "object", "additionalProperties": false, "required": ["nl", "en"],
-                "properties": { "nl": { "type": "string" }, "en": { "type": "string" } }
+              "programme": {
+                "$ref": "#/$defs/id"
               },
-              "rank": { "type": "integer", "minimum": 1 },
-              "reason": { "enum": ["set-cover", "completion"] },
-              "rationale": { "type": "string" },
+              "title": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "nl",
+                  "en"
+                ],
+                "properties": {
+                  "nl": {
+                    "type": "string"
+                  },
+                  "en": {
+                    "type": "string"
+                  }
+                }
+              },
+              "rank": {
+                "type": "integer",
+                "minimum": 1
+              },
+              "reason": {
+                "enum": [
+                  "set-cover",
+                  "completion"
+                ]
+              },
+              "rationale": {
+                "type": "string"
+              },
               "covers": {
-                "type": "array", "minItems": 1,
+                "type": "array",
+                "minItems": 1,
                 "items": {
-                  "type": "object", "additionalProperties": false, "required": ["obligation", "strength", "target"],
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "obligation",
+                    "strength",
+                    "target"
+                  ],
                   "properties": {
-                    "obligation": { "$ref": "#/$defs/id" }, "strength": { "$ref": "#/$defs/id" },
-                    "target": { "$ref": "#/$defs/id" }
+                    "obligation": {
+                      "$ref": "#/$defs/id"
+                    },
+                    "strength": {
+                      "$ref": "#/$defs/id"
+                    },
+                    "target": {
+                      "$ref": "#/$defs/id"
+                    }
                   }
                 }
               }
@@ -1149,61 +1402,295 @@ public enum EmbeddedSchemas {
         "completed": {
           "type": "array",
           "items": {
-            "type": "object", "additionalProperties": false,
-            "required": ["programme", "role", "date", "refreshMonths", "covers", "status"],
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "programme",
+              "role",
+              "date",
+              "refreshMonths",
+              "covers",
+              "status"
+            ],
             "properties": {
-              "programme": { "$ref": "#/$defs/id" },
-              "role": { "oneOf": [{ "type": "null" }, { "$ref": "#/$defs/id" }] },
-              "date": { "$ref": "#/$defs/date" },
-              "refreshMonths": { "type": ["integer", "null"], "minimum": 1 },
-              "covers": { "$ref": "#/$defs/ids" }, "status": { "type": "string" }
+              "programme": {
+                "$ref": "#/$defs/id"
+              },
+              "role": {
+                "oneOf": [
+                  {
+                    "type": "null"
+                  },
+                  {
+                    "$ref": "#/$defs/id"
+                  }
+                ]
+              },
+              "date": {
+                "$ref": "#/$defs/date"
+              },
+              "refreshMonths": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "minimum": 1
+              },
+              "covers": {
+                "$ref": "#/$defs/ids"
+              },
+              "status": {
+                "type": "string"
+              }
             }
           }
         },
         "gaps": {
           "type": "array",
           "items": {
-            "type": "object", "additionalProperties": false, "required": ["obligation", "strength", "targets", "reason"],
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "obligation",
+              "strength",
+              "targets",
+              "reason"
+            ],
             "properties": {
-              "obligation": { "$ref": "#/$defs/id" }, "strength": { "$ref": "#/$defs/id" },
-              "targets": { "$ref": "#/$defs/ids" }, "reason": { "type": "string" }
+              "obligation": {
+                "$ref": "#/$defs/id"
+              },
+              "strength": {
+                "$ref": "#/$defs/id"
+              },
+              "targets": {
+                "$ref": "#/$defs/ids"
+              },
+              "reason": {
+                "type": "string"
+              }
             }
           }
         },
         "sessions": {
           "type": "array",
           "items": {
-            "type": "object", "additionalProperties": false,
-            "required": ["id", "uid", "date", "weekday", "programme", "target", "part", "parts", "participants",
-                         "refresher", "obligations"],
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "id",
+              "uid",
+              "date",
+              "weekday",
+              "programme",
+              "target",
+              "part",
+              "parts",
+              "participants",
+              "refresher",
+              "obligations"
+            ],
             "properties": {
-              "id": { "type": "string" }, "uid": { "type": "string" }, "date": { "$ref": "#/$defs/date" },
-              "weekday": { "enum": ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] },
-              "programme": { "$ref": "#/$defs/id" }, "target": { "$ref": "#/$defs/id" },
-              "part": { "type": "integer", "minimum": 1 }, "parts": { "type": "integer", "minimum": 1 },
-              "participants": { "type": "integer", "minimum": 0 }, "refresher": { "type": "boolean" },
-              "obligations": { "$ref": "#/$defs/ids" }
+              "id": {
+                "type": "string"
+              },
+              "uid": {
+                "type": "string"
+              },
+              "date": {
+                "$ref": "#/$defs/date"
+              },
+              "weekday": {
+                "enum": [
+                  "monday",
+                  "tuesday",
+                  "wednesday",
+                  "thursday",
+                  "friday",
+                  "saturday",
+                  "sunday"
+                ]
+              },
+              "programme": {
+                "$ref": "#/$defs/id"
+              },
+              "target": {
+                "$ref": "#/$defs/id"
+              },
+              "part": {
+                "type": "integer",
+                "minimum": 1
+              },
+              "parts": {
+                "type": "integer",
+                "minimum": 1
+              },
+              "participants": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "refresher": {
+                "type": "boolean"
+              },
+              "obligations": {
+                "$ref": "#/$defs/ids"
+              }
             }
           }
         },
         "unplaced": {
           "type": "array",
           "items": {
-            "type": "object", "additionalProperties": false,
-            "required": ["id", "programme", "target", "participants", "reason"],
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "id",
+              "programme",
+              "target",
+              "participants",
+              "reason"
+            ],
             "properties": {
-              "id": { "type": "string" }, "programme": { "$ref": "#/$defs/id" }, "target": { "$ref": "#/$defs/id" },
-              "participants": { "type": "integer", "minimum": 0 }, "reason": { "type": "string" }
+              "id": {
+                "type": "string"
+              },
+              "programme": {
+                "$ref": "#/$defs/id"
+              },
+              "target": {
+                "$ref": "#/$defs/id"
+              },
+              "participants": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "reason": {
+                "type": "string"
+              }
             }
           }
         },
-        "notes": { "type": "array", "items": { "type": "string" } },
+        "notes": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        },
         "summary": {
-          "type": "object", "additionalProperties": false,
-          "required": ["obligations", "covered", "gaps", "sessions", "unplaced"],
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "obligations",
+            "covered",
+            "gaps",
+            "sessions",
+            "unplaced",
+            "toVerify",
+            "organisational",
+            "notApplicable",
+            "context"
+          ],
           "properties": {
-            "obligations": { "type": "integer" }, "covered": { "type": "integer" }, "gaps": { "type": "integer" },
-            "sessions": { "type": "integer" }, "unplaced": { "type": "integer" }
+            "obligations": {
+              "type": "integer"
+            },
+            "covered": {
+              "type": "integer"
+            },
+            "gaps": {
+              "type": "integer"
+            },
+            "sessions": {
+              "type": "integer"
+            },
+            "unplaced": {
+              "type": "integer"
+            },
+            "toVerify": {
+              "type": "integer",
+              "minimum": 0
+            },
+            "organisational": {
+              "type": "integer",
+              "minimum": 0
+            },
+            "notApplicable": {
+              "type": "integer",
+              "minimum": 0
+            },
+            "context": {
+              "type": "integer",
+              "minimum": 0
+            }
+          }
+        },
+        "verify": {
+          "type": "array",
+          "description": "Obligation-target pairs whose chosen programme lacks evidence for a needed property: candidates to verify, not covered.",
+          "items": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "obligation",
+              "strength",
+              "targets",
+              "programme",
+              "missing"
+            ],
+            "properties": {
+              "obligation": {
+                "$ref": "#/$defs/id"
+              },
+              "strength": {
+                "$ref": "#/$defs/id"
+              },
+              "targets": {
+                "$ref": "#/$defs/ids"
+              },
+              "programme": {
+                "$ref": "#/$defs/id"
+              },
+              "missing": {
+                "type": "array",
+                "minItems": 1,
+                "items": {
+                  "type": "string",
+                  "minLength": 1
+                }
+              }
+            }
+          }
+        },
+        "context": {
+          "type": "array",
+          "description": "Obligations of the sector that bind the State or a sector body: context, never covered or gap.",
+          "items": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "obligation",
+              "strength",
+              "binds",
+              "text"
+            ],
+            "properties": {
+              "obligation": {
+                "$ref": "#/$defs/id"
+              },
+              "strength": {
+                "$ref": "#/$defs/id"
+              },
+              "binds": {
+                "enum": [
+                  "state",
+                  "sector"
+                ]
+              },
+              "text": {
+                "type": "string",
+                "minLength": 1
+              }
+            }
           }
         }
       }
@@ -1211,22 +1698,99 @@ public enum EmbeddedSchemas {
     "matrix": {
       "type": "object",
       "additionalProperties": false,
-      "required": ["format", "version", "sector", "role", "asOf", "obligations"],
+      "required": [
+        "format",
+        "version",
+        "sector",
+        "role",
+        "asOf",
+        "obligations"
+      ],
       "properties": {
-        "format": { "const": "leerlijn-training-matrix" },
-        "version": { "const": 1 },
-        "sector": { "$ref": "#/$defs/id" },
-        "role": { "oneOf": [{ "type": "null" }, { "$ref": "#/$defs/id" }] },
-        "asOf": { "oneOf": [{ "type": "null" }, { "$ref": "#/$defs/date" }] },
+        "format": {
+          "const": "leerlijn-training-matrix"
+        },
+        "version": {
+          "const": 1
+        },
+        "sector": {
+          "$ref": "#/$defs/id"
+        },
+        "role": {
+          "oneOf": [
+            {
+              "type": "null"
+            },
+            {
+              "$ref": "#/$defs/id"
+            }
+          ]
+        },
+        "asOf": {
+          "oneOf": [
+            {
+              "type": "null"
+            },
+            {
+              "$ref": "#/$defs/date"
+            }
+          ]
+        },
         "obligations": {
           "type": "array",
           "items": {
-            "type": "object", "additionalProperties": false,
-            "required": ["id", "strength", "audiences", "candidates", "gap"],
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "id",
+              "strength",
+              "audiences",
+              "candidates",
+              "gap",
+              "binds",
+              "status",
+              "missing"
+            ],
             "properties": {
-              "id": { "$ref": "#/$defs/id" }, "strength": { "$ref": "#/$defs/id" },
-              "audiences": { "$ref": "#/$defs/ids" }, "candidates": { "$ref": "#/$defs/ids" },
-              "gap": { "$ref": "#/$defs/nullableString" }
+              "id": {
+                "$ref": "#/$defs/id"
+              },
+              "strength": {
+                "$ref": "#/$defs/id"
+              },
+              "audiences": {
+                "$ref": "#/$defs/ids"
+              },
+              "candidates": {
+                "$ref": "#/$defs/ids"
+              },
+              "gap": {
+                "$ref": "#/$defs/nullableString"
+              },
+              "binds": {
+                "enum": [
+                  "state",
+                  "sector",
+                  "organisation",
+                  "staff"
+                ]
+              },
+              "status": {
+                "enum": [
+                  "covered",
+                  "to-verify",
+                  "gap",
+                  "organisational-measure",
+                  "context"
+                ]
+              },
+              "missing": {
+                "type": "array",
+                "items": {
+                  "type": "string",
+                  "minLength": 1
+                }
+              }
             }
           }
         }
@@ -1281,6 +1845,15 @@ public enum EmbeddedSchemas {
     </xs:simpleContent>
   </xs:complexType>
 
+  <xs:simpleType name="CoverageStatus">
+    <xs:restriction base="xs:string">
+      <xs:enumeration value="covered"/>
+      <xs:enumeration value="to-verify"/>
+      <xs:enumeration value="gap"/>
+      <xs:enumeration value="organisational-measure"/>
+      <xs:enumeration value="not-applicable"/>
+    </xs:restriction>
+  </xs:simpleType>
   <xs:element name="plan">
     <xs:complexType>
       <xs:sequence>
@@ -1325,15 +1898,26 @@ public enum EmbeddedSchemas {
                         <xs:sequence>
                           <xs:element name="coveredBy" type="Id" minOccurs="0" maxOccurs="unbounded"/>
                           <xs:element name="gap" type="xs:string" minOccurs="0"/>
+                          <xs:element name="missing" type="xs:string" minOccurs="0" maxOccurs="unbounded"/>
                         </xs:sequence>
                         <xs:attribute name="target" type="Id" use="required"/>
                         <xs:attribute name="completedBy" type="Id"/>
+                        <xs:attribute name="status" type="CoverageStatus" use="required"/>
                       </xs:complexType>
                     </xs:element>
                   </xs:sequence>
                   <xs:attribute name="id" type="Id" use="required"/>
                   <xs:attribute name="strength" type="Id" use="required"/>
                   <xs:attribute name="covered" type="xs:boolean" use="required"/>
+                  <xs:attribute name="status" type="CoverageStatus" use="required"/>
+                  <xs:attribute name="binds" use="required">
+                    <xs:simpleType>
+                      <xs:restriction base="xs:string">
+                        <xs:enumeration value="organisation"/>
+                        <xs:enumeration value="staff"/>
+                      </xs:restriction>
+                    </xs:simpleType>
+                  </xs:attribute>
                 </xs:complexType>
               </xs:element>
             </xs:sequence>
@@ -1409,6 +1993,47 @@ public enum EmbeddedSchemas {
             </xs:sequence>
           </xs:complexType>
         </xs:element>
+        <xs:element name="verify">
+          <xs:complexType>
+            <xs:sequence>
+              <xs:element name="item" minOccurs="0" maxOccurs="unbounded">
+                <xs:complexType>
+                  <xs:sequence>
+                    <xs:element name="target" type="Id" maxOccurs="unbounded"/>
+                    <xs:element name="missing" type="xs:string" maxOccurs="unbounded"/>
+                  </xs:sequence>
+                  <xs:attribute name="obligation" type="Id" use="required"/>
+                  <xs:attribute name="strength" type="Id" use="required"/>
+                  <xs:attribute name="programme" type="Id" use="required"/>
+                </xs:complexType>
+              </xs:element>
+            </xs:sequence>
+          </xs:complexType>
+        </xs:element>
+        <xs:element name="context">
+          <xs:complexType>
+            <xs:sequence>
+              <xs:element name="obligation" minOccurs="0" maxOccurs="unbounded">
+                <xs:complexType>
+                  <xs:simpleContent>
+                    <xs:extension base="xs:string">
+                      <xs:attribute name="id" type="Id" use="required"/>
+                      <xs:attribute name="strength" type="Id" use="required"/>
+                      <xs:attribute name="binds" use="required">
+                        <xs:simpleType>
+                          <xs:restriction base="xs:string">
+                            <xs:enumeration value="state"/>
+                            <xs:enumeration value="sector"/>
+                          </xs:restriction>
+                        </xs:simpleType>
+                      </xs:attribute>
+                    </xs:extension>
+                  </xs:simpleContent>
+                </xs:complexType>
+              </xs:element>
+            </xs:sequence>
+          </xs:complexType>
+        </xs:element>
         <xs:element name="sessions">
           <xs:complexType>
             <xs:sequence>
@@ -1472,9 +2097,22 @@ public enum EmbeddedSchemas {
                 </xs:complexType>
               </xs:element>
               <xs:element name="gap" type="xs:string" minOccurs="0"/>
+              <xs:element name="missing" type="xs:string" minOccurs="0" maxOccurs="unbounded"/>
             </xs:sequence>
             <xs:attribute name="id" type="Id" use="required"/>
             <xs:attribute name="strength" type="Id" use="required"/>
+            <xs:attribute name="binds" type="Id" use="required"/>
+            <xs:attribute name="status" use="required">
+              <xs:simpleType>
+                <xs:restriction base="xs:string">
+                  <xs:enumeration value="covered"/>
+                  <xs:enumeration value="to-verify"/>
+                  <xs:enumeration value="gap"/>
+                  <xs:enumeration value="organisational-measure"/>
+                  <xs:enumeration value="context"/>
+                </xs:restriction>
+              </xs:simpleType>
+            </xs:attribute>
           </xs:complexType>
         </xs:element>
       </xs:sequence>

@@ -18,7 +18,17 @@
 /// happens to share a topic.
 extension PlanningContext {
     /// The fit of programme `p` for requirement `r` and target `t`, or `nil` if it cannot meet it.
+    ///
+    /// A programme that shows every needed feature and a known delivery fits 8 better than one
+    /// that would only be a candidate to verify, so the choice prefers coverage it can earn.
     func fit(programme p: Int, requirement r: PlannerIndex.RequirementEntry, target t: Int) -> Int? {
+        guard let base = baseFit(programme: p, requirement: r, target: t) else { return nil }
+        let entry = index.programmes[p]
+        let deliveryShown = (r.needsKinds == 0 && r.needsFormats == 0) || entry.deliveryKnown
+        return base + (r.needsFeatures & entry.features == r.needsFeatures && deliveryShown ? 8 : 0)
+    }
+
+    private func baseFit(programme p: Int, requirement r: PlannerIndex.RequirementEntry, target t: Int) -> Int? {
         guard available[p], languageFits[p] else { return nil }
         let entry = index.programmes[p]
         let fact = facts[t]

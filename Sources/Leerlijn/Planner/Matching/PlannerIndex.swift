@@ -13,6 +13,9 @@ public struct PlannerIndex: Sendable {
         let levels: UInt64
         let kind: UInt64
         let formats: UInt64
+        let features: UInt64
+        /// Whether the catalogue states its kind or a format (else delivery is unknown: to verify).
+        let deliveryKnown: Bool
         let ageRange: AgeRange?
         let peerLed: Bool?
         let evidenceRank: Int
@@ -48,6 +51,10 @@ public struct PlannerIndex: Sendable {
         let needsFormats: UInt64
         /// An organisational measure: never met by a programme.
         let isOrganisational: Bool
+        /// Features a programme must show (see ``Feature``).
+        let needsFeatures: UInt64
+        /// Whether it binds an organisation or its staff (else it is context).
+        let isPlanTarget: Bool
         let validFrom: CalendarDate?
         let validUntil: CalendarDate?
         /// Programmes meeting topics, needs-audiences, accessibility and peer-led, sorted by id.
@@ -83,6 +90,7 @@ public struct PlannerIndex: Sendable {
                 audiences: masks.mask(p.audiences), sectors: masks.mask(p.sectors), roles: masks.mask(p.roles),
                 topics: masks.mask(p.topics), accessibility: masks.mask(p.accessibility), levels: masks.mask(p.educationLevels),
                 kind: masks.mask(p.kind.map { [$0] } ?? []), formats: masks.mask(p.formats),
+                features: masks.mask(p.features), deliveryKnown: p.kind != nil || !p.formats.isEmpty,
                 ageRange: p.ageRange, peerLed: p.peerLed, evidenceRank: vocabulary.rank(p.evidence),
                 isActive: p.status == .active, validFrom: p.validFrom, validUntil: p.validUntil)
         }
@@ -109,6 +117,7 @@ public struct PlannerIndex: Sendable {
                 needsAudiences: needsAudiences, needsTopics: topics, allTopics: r.needs.allTopics,
                 needsAges: r.needs.learnerAges?.closed, needsAccessibility: accessibility, needsPeerLed: peerLed,
                 needsKinds: kinds, needsFormats: formats, isOrganisational: r.needs.isOrganisational,
+                needsFeatures: masks.mask(r.needs.features), isPlanTarget: r.isPlanTarget,
                 validFrom: r.validFrom, validUntil: r.validUntil,
                 candidates: candidates)
         }
@@ -127,8 +136,26 @@ public struct PlannerIndex: Sendable {
     }
 
     /// Whether a programme's kind or one of its formats is among those an obligation accepts.
+    ///
+    /// A programme whose kind and formats are both unknown passes: it stays a candidate, to verify.
     static func deliveryFits(_ p: ProgrammeEntry, kinds: UInt64, formats: UInt64) -> Bool {
-        (kinds == 0 && formats == 0) || p.kind & kinds != 0 || p.formats & formats != 0
+        (kinds == 0 && formats == 0) || !p.deliveryKnown || p.kind & kinds != 0 || p.formats & formats != 0
+    }
+
+    /// What programme `p` lacks evidence for to meet requirement `r`: needed features it does
+    /// not show, and delivery when the requirement restricts it and the programme's is unknown.
+    func missingEvidence(programme p: Int, requirement r: Int) -> [String] {
+        let entry = programmes[p], requirement = requirements[r]
+        var missing: [String] = []
+        if (requirement.needsKinds != 0 || requirement.needsFormats != 0) && !entry.deliveryKnown {
+            missing.append("delivery: the catalogue states neither its kind nor a format")
+        }
+        if requirement.needsFeatures & entry.features != requirement.needsFeatures {
+            for feature in catalogue.requirements[r].needs.features where masks.bit(feature) & entry.features == 0 {
+                missing.append("feature \(feature.rawValue): " + catalogue.vocabulary.label(feature, language: "en"))
+            }
+        }
+        return missing
     }
 
     /// The strength weight of requirement number `index`: 4 to the power of its distance

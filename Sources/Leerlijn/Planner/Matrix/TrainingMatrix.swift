@@ -20,6 +20,13 @@ public struct TrainingMatrix: Sendable, Hashable {
         public var candidates: [String]
         /// Why there is no candidate, when there is none.
         public var gap: String?
+        /// Whom it binds; `state` and `sector` rows are context, not a training duty.
+        public var binds: Binds = "staff"
+        /// `covered` when a candidate shows every needed property, `to-verify` when candidates
+        /// lack evidence for one, `gap`, `organisational-measure`, or `context`.
+        public var status: String = "gap"
+        /// What the candidates lack evidence for, when the status is `to-verify` (first candidate's).
+        public var missing: [String] = []
     }
 
     /// The sector.
@@ -77,9 +84,23 @@ public struct TrainingMatrix: Sendable, Hashable {
                 gap = "no active programme in the catalogue meets it for sector \(sector)"
                     + (role.map { " and role \($0)" } ?? "")
             }
+            var status = gap == nil ? "covered" : "gap"
+            var missing: [String] = []
+            if !requirement.isPlanTarget {
+                status = "context"
+            } else if requirement.isOrganisational {
+                status = CoverageStatus.organisationalMeasure.rawValue
+            } else if !candidates.isEmpty {
+                let lacking = candidates.map { index.missingEvidence(programme: $0, requirement: r) }
+                if !lacking.contains(where: \.isEmpty) {
+                    status = CoverageStatus.toVerify.rawValue
+                    missing = lacking.first ?? []
+                }
+            }
             rows.append((requirement.strengthRank, Row(
                 requirementID: index.requirementIDs[r], strength: index.requirementStrengths[r], audiences: audiences,
-                candidates: candidates.map { index.programmeIDs[$0] }, gap: gap)))
+                candidates: candidates.map { index.programmeIDs[$0] }, gap: gap, binds: model.binds,
+                status: status, missing: missing)))
         }
         self.rows = rows.sorted { ($0.rank, $0.row.requirementID) < ($1.rank, $1.row.requirementID) }.map(\.row)
     }

@@ -1,5 +1,5 @@
-/// Writes a plan as CSV through ``CSVWriter``: one row per session, unplaced session, gap and
-/// completed training, so one sheet shows everything a coordinator must act on.
+/// Writes a plan as CSV through ``CSVWriter``: one row per session, unplaced session, gap,
+/// organisational measure, item to verify, context obligation and completed training, so one sheet shows everything a coordinator must act on.
 struct PlanCSVRenderer {
     let catalogue: Catalogue
 
@@ -20,8 +20,15 @@ struct PlanCSVRenderer {
                            String(session.participants), "", session.reason])
         }
         for gap in plan.gaps {
-            csv.appendRow(["gap", "", "", gap.targetIDs.joined(separator: " "), "", "", "", "", gap.requirementID,
+            csv.appendRow([gap.reason == .organisationalMeasure ? "organisational-measure" : "gap", "", "", gap.targetIDs.joined(separator: " "), "", "", "", "", gap.requirementID,
                            "\(gap.strength): \(gap.reason)"])
+        }
+        for item in plan.verifications {
+            csv.appendRow(["to-verify", "", "", item.targetIDs.joined(separator: " "), item.programmeID, title(item.programmeID),
+                           "", "", item.requirementID, "\(item.strength): the catalogue does not show " + item.missing.joined(separator: "; ")])
+        }
+        for item in plan.context {
+            csv.appendRow(["context", "", "", "", "", "", "", "", item.requirementID, "\(item.strength): \(item.text)"])
         }
         for entry in plan.completed {
             csv.appendRow(["completed", entry.training.date.description, "", entry.training.role?.rawValue ?? "all staff",

@@ -40,11 +40,13 @@ struct PlanJSONRenderer {
                 [
                     "id": .string(obligation.requirementID), "strength": .string(obligation.strength.rawValue),
                     "warning": .optional(obligation.warning), "covered": .bool(obligation.isCovered),
+                    "status": .string(obligation.status.rawValue), "binds": .string(obligation.binds.rawValue),
                     "candidates": .strings(obligation.candidates),
                     "targets": .array(obligation.targets.map { coverage in
                         [
                             "target": .string(coverage.targetID), "coveredBy": .strings(coverage.coveredBy),
                             "completedBy": .optional(coverage.completedBy), "gap": .optional(coverage.gap?.description),
+                            "status": .string(coverage.status.rawValue), "missing": .strings(coverage.missing),
                         ]
                     }),
                 ]
@@ -74,6 +76,19 @@ struct PlanJSONRenderer {
                     "targets": .strings(gap.targetIDs), "reason": .string(gap.reason.description),
                 ]
             }),
+            "verify": .array(plan.verifications.map { item in
+                [
+                    "obligation": .string(item.requirementID), "strength": .string(item.strength.rawValue),
+                    "targets": .strings(item.targetIDs), "programme": .string(item.programmeID),
+                    "missing": .strings(item.missing),
+                ]
+            }),
+            "context": .array(plan.context.map { item in
+                [
+                    "obligation": .string(item.requirementID), "strength": .string(item.strength.rawValue),
+                    "binds": .string(item.binds.rawValue), "text": .string(item.text),
+                ]
+            }),
             "sessions": .array(plan.sessions.map { session in
                 [
                     "id": .string(session.id), "uid": .string(uids[session.id] ?? session.id),
@@ -93,6 +108,9 @@ struct PlanJSONRenderer {
             "summary": [
                 "obligations": .int(plan.obligations.count),
                 "covered": .int(plan.obligations.filter(\.isCovered).count),
+                "toVerify": .int(plan.obligations.filter { $0.status == .toVerify }.count),
+                "organisational": .int(plan.obligations.filter { $0.status == .organisationalMeasure }.count),
+                "notApplicable": .int(plan.excluded.count), "context": .int(plan.context.count),
                 "gaps": .int(plan.gaps.count), "sessions": .int(plan.sessions.count), "unplaced": .int(plan.unplaced.count),
             ],
         ]

@@ -26,7 +26,14 @@ struct PlanTextRenderer {
             for id in coverage.coveredBy + (coverage.completedBy.map { [$0 + " (completed)"] } ?? [])
                 where !programmes.contains(id) { programmes.append(id) }
         }
-        let state = gaps == 0 ? "covered" : (gaps == total ? "GAP" : "partial \(total - gaps)/\(total)")
+        let state: String
+        switch obligation.status {
+        case .covered: state = "covered"
+        case .organisationalMeasure: state = "measure"
+        case .notApplicable: state = "n/a"
+        case .toVerify: state = "to verify"
+        case .gap: state = gaps == total ? "GAP" : "GAP \(gaps)/\(total)"
+        }
         return (state, programmes.isEmpty ? "—" : programmes.joined(separator: ", "))
     }
 
@@ -42,7 +49,12 @@ struct PlanTextRenderer {
             }
         }.joined(separator: ", ") + "\n\n"
         let covered = plan.obligations.filter(\.isCovered).count
-        out += "Coverage: \(covered) of \(plan.obligations.count) applicable obligations fully covered\n"
+        let verify = plan.obligations.filter { $0.status == .toVerify }.count
+        let measures = plan.obligations.filter { $0.status == .organisationalMeasure }.count
+        out += "Coverage: \(covered) of \(plan.obligations.count) applicable obligations covered"
+            + " (\(verify) to verify, \(measures) organisational measure\(measures == 1 ? "" : "s"))\n"
+        out += "Covered means a chosen or completed programme shows every property the obligation needs;"
+            + " to verify means the catalogue lacks evidence for one (named below).\n"
         let width = max(12, (plan.obligations.map(\.requirementID.count).max() ?? 0) + 2)
         out += Self.pad("obligation", width) + Self.pad("strength", 11) + Self.pad("targets", 9)
             + Self.pad("status", 14) + "met by\n"
@@ -72,6 +84,16 @@ struct PlanTextRenderer {
         if plan.gaps.isEmpty { out += "  (none)\n" }
         for gap in plan.gaps {
             out += "  - \(gap.requirementID) (\(gap.strength)) for \(gap.targetIDs.joined(separator: ", ")): \(gap.reason)\n"
+        }
+        out += "\nTo verify\n"
+        if plan.verifications.isEmpty { out += "  (none)\n" }
+        for item in plan.verifications {
+            out += "  - \(item.requirementID) (\(item.strength)) for \(item.targetIDs.joined(separator: ", ")) by "
+                + "\(item.programmeID): the catalogue does not show " + item.missing.joined(separator: "; ") + "\n"
+        }
+        if !plan.context.isEmpty {
+            out += "\nContext (binds the State or a sector body; not a target of this plan)\n"
+            for item in plan.context { out += "  - \(item.requirementID) (\(item.strength)): \(item.text)\n" }
         }
         out += "\nSessions (\(plan.sessions.count))\n"
         for session in plan.sessions {

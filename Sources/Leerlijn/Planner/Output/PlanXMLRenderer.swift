@@ -48,6 +48,21 @@ struct PlanXMLRenderer {
             xml.end()
         }
         xml.end()
+        xml.start("verify")
+        for item in plan.verifications {
+            xml.start("item", attributes: ["obligation": item.requirementID, "strength": item.strength.rawValue,
+                                           "programme": item.programmeID])
+            for target in item.targetIDs { xml.element("target", target) }
+            for missing in item.missing { xml.element("missing", missing) }
+            xml.end()
+        }
+        xml.end()
+        xml.start("context")
+        for item in plan.context {
+            xml.element("obligation", item.text, attributes: ["id": item.requirementID, "strength": item.strength.rawValue,
+                                                              "binds": item.binds.rawValue])
+        }
+        xml.end()
         sessions(plan, &xml)
         xml.start("notes")
         for note in plan.notes { xml.element("note", note) }
@@ -59,14 +74,17 @@ struct PlanXMLRenderer {
         xml.start("obligations")
         for obligation in plan.obligations {
             xml.start("obligation", attributes: ["id": obligation.requirementID, "strength": obligation.strength.rawValue,
-                                                 "covered": obligation.isCovered ? "true" : "false"])
+                                                 "covered": obligation.isCovered ? "true" : "false",
+                                                 "status": obligation.status.rawValue, "binds": obligation.binds.rawValue])
             if let warning = obligation.warning { xml.element("warning", warning) }
             for candidate in obligation.candidates { xml.element("candidate", candidate) }
             for coverage in obligation.targets {
                 xml.start("coverage", attributes: ["target": coverage.targetID])
                 if let completed = coverage.completedBy { xml.attribute("completedBy", completed) }
+                xml.attribute("status", coverage.status.rawValue)
                 for id in coverage.coveredBy { xml.element("coveredBy", id) }
                 if let gap = coverage.gap { xml.element("gap", gap.description) }
+                for missing in coverage.missing { xml.element("missing", missing) }
                 xml.end()
             }
             xml.end()
