@@ -7,6 +7,8 @@ public struct QueryFilterOptions: ParsableArguments {
     public var age: String?
     @Option(parsing: .unconditional, help: "Learner ages A-B the programme's range must overlap.")
     public var ages: String?
+    @Flag(help: "With --age/--ages: only ages the factsheet states, not ages derived from the education level.")
+    public var statedAgesOnly = false
     @Option(help: "Audience (children, parents, professionals, volunteers, general-public).")
     public var audience: [String] = []
     @Option(help: "Sector (education, childcare, healthcare, sport, justice …).")
@@ -46,6 +48,7 @@ public struct QueryFilterOptions: ParsableArguments {
         var input = QueryFilterInput()
         input.age = age
         input.ages = ages
+        input.statedAgesOnly = statedAgesOnly
         input.audiences = audience
         input.sectors = sector
         input.roles = role

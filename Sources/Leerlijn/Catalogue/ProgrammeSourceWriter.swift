@@ -22,41 +22,55 @@ public enum ProgrammeSourceWriter {
         return writer.finish()
     }
 
-    /// Appends one `<programme>` element.
+    /// Appends one `<programme>` element, every value with its basis from the programme's
+    /// provenance (`stated` where none is recorded, as for entries built in code).
     public static func write<W: XMLWriting>(_ p: Programme, into writer: inout W) {
+        let provenance = p.provenance
         writer.start("programme", attributes: ["id": p.id])
-        writer.element("title", p.title.nl, attributes: ["lang": "nl"])
-        writer.element("title", p.title.en, attributes: ["lang": "en"])
-        writer.element("summary", p.summary.nl, attributes: ["lang": "nl"])
-        writer.element("summary", p.summary.en, attributes: ["lang": "en"])
-        if let kind = p.kind { writer.element("kind", kind.rawValue) }
-        for provider in p.providers { writer.element("provider", provider) }
-        for audience in p.audiences { writer.element("audience", audience.rawValue) }
+        for (name, text) in [("title", p.title), ("summary", p.summary)] {
+            for (lang, value) in [("nl", text.nl), ("en", text.en)] {
+                writer.start(name, attributes: ["lang": lang])
+                basis(provenance.basisOrStated(name, lang), into: &writer)
+                writer.text(value)
+                writer.end()
+            }
+        }
+        if let kind = p.kind { sourced("kind", kind.rawValue, provenance, into: &writer) }
+        list("provider", p.providers, provenance, into: &writer)
+        list("audience", p.audiences.map(\.rawValue), provenance, into: &writer)
         if let range = p.ageRange {
             writer.start("ageRange", attributes: ["min": String(range.min), "max": String(range.max)])
+            basis(provenance.basisOrStated("ageRange"), into: &writer)
             writer.end()
         }
-        for level in p.educationLevels { writer.element("educationLevel", level.rawValue) }
-        for sector in p.sectors { writer.element("sector", sector.rawValue) }
-        for role in p.roles { writer.element("role", role.rawValue) }
-        for topic in p.topics { writer.element("topic", topic.rawValue) }
-        for format in p.formats { writer.element("format", format.rawValue) }
-        for language in p.languages { writer.element("language", language) }
-        for feature in p.accessibility { writer.element("accessibility", feature.rawValue) }
-        if let peerLed = p.peerLed { writer.element("peerLed", peerLed ? "true" : "false") }
-        writer.element("evidence", p.evidence.rawValue)
-        if let duration = p.duration { writer.element("duration", duration) }
-        if let cost = p.cost { writer.element("cost", cost.rawValue) }
-        for url in p.urls { writer.element("url", url.url, attributes: ["kind": url.kind]) }
+        list("educationLevel", p.educationLevels.map(\.rawValue), provenance, into: &writer)
+        list("sector", p.sectors.map(\.rawValue), provenance, into: &writer)
+        list("role", p.roles.map(\.rawValue), provenance, into: &writer)
+        list("topic", p.topics.map(\.rawValue), provenance, into: &writer)
+        list("format", p.formats.map(\.rawValue), provenance, into: &writer)
+        list("language", p.languages, provenance, into: &writer)
+        list("accessibility", p.accessibility.map(\.rawValue), provenance, into: &writer)
+        list("feature", p.features.map(\.rawValue), provenance, into: &writer)
+        if let peerLed = p.peerLed { sourced("peerLed", peerLed ? "true" : "false", provenance, into: &writer) }
+        sourced("evidence", p.evidence.rawValue, provenance, into: &writer)
+        if let duration = p.duration { sourced("duration", duration, provenance, into: &writer) }
+        if let cost = p.cost { sourced("cost", cost.rawValue, provenance, into: &writer) }
+        for url in p.urls {
+            writer.start("url", attributes: ["kind": url.kind])
+            basis(provenance.basisOrStated("url", url.url), into: &writer)
+            writer.text(url.url)
+            writer.end()
+        }
         writer.start("status", attributes: ["value": p.status.id])
         if case .ended(let date, let year) = p.status {
             if let date { writer.attribute("date", date.description) }
             if let year { writer.attribute("year", String(year)) }
         }
+        basis(provenance.basisOrStated("status"), into: &writer)
         writer.end()
-        if let validFrom = p.validFrom { writer.element("validFrom", validFrom.description) }
-        if let validUntil = p.validUntil { writer.element("validUntil", validUntil.description) }
-        for ref in p.recommendations { writer.element("recommendation", ref) }
+        if let validFrom = p.validFrom { sourced("validFrom", validFrom.description, provenance, into: &writer) }
+        if let validUntil = p.validUntil { sourced("validUntil", validUntil.description, provenance, into: &writer) }
+        list("recommendation", p.recommendations, provenance, into: &writer)
         writer.start("source", attributes: ["section": p.source.section])
         if let footnote = p.source.footnote { writer.attribute("footnote", String(footnote)) }
         writer.text(p.source.text)
@@ -64,5 +78,28 @@ public enum ProgrammeSourceWriter {
         if let note = p.note { writer.element("note", note) }
         writer.element("lastModified", p.lastModified.description)
         writer.end()
+    }
+
+    private static func basis<W: XMLWriting>(_ basis: Basis, into writer: inout W) {
+        writer.attribute("basis", basis.id)
+        if let rule = basis.rule { writer.attribute("rule", rule) }
+    }
+
+    /// A single-valued field: its basis is keyed by the field alone.
+    private static func sourced<W: XMLWriting>(_ name: String, _ value: String, _ provenance: Provenance, into writer: inout W) {
+        writer.start(name)
+        basis(provenance.basisOrStated(name), into: &writer)
+        writer.text(value)
+        writer.end()
+    }
+
+    /// A list field: its basis is kept per value.
+    private static func list<W: XMLWriting>(_ name: String, _ values: [String], _ provenance: Provenance, into writer: inout W) {
+        for value in values {
+            writer.start(name)
+            basis(provenance.basisOrStated(name, value), into: &writer)
+            writer.text(value)
+            writer.end()
+        }
     }
 }

@@ -1,6 +1,8 @@
 /// Renders `catalogue.csv`: one row per programme under a fixed header.
 ///
-/// RFC 4180 through ``CSVWriter`` (UTF-8 without BOM, CRLF, constant column count, formula
+/// The last columns give the basis of the values (`age_range_basis`, `title_nl_basis`,
+/// `title_en_basis` as tokens such as `derived:education-level-ages`, and `basis` with every
+/// value's). RFC 4180 through ``CSVWriter`` (UTF-8 without BOM, CRLF, constant column count, formula
 /// injection neutralised with a leading `'`). Lists are joined with `"; "`; unknown values are
 /// empty cells. Control characters other than tab, CR and LF become U+FFFD first, so a cell
 /// never carries bytes a spreadsheet might act on.
@@ -12,6 +14,8 @@ public struct CSVExporter: CatalogueRenderer {
         "accessibility", "peer_led", "evidence", "duration", "cost", "urls", "status", "ended_date",
         "ended_year", "valid_from", "valid_until", "recommendations", "source_section",
         "source_footnote", "source_text", "note", "last_modified",
+        // Appended after the first published header, so earlier column positions stay.
+        "features", "age_range_basis", "title_nl_basis", "title_en_basis", "basis",
     ]
 
     /// The separator between list items inside one cell.
@@ -79,7 +83,20 @@ public struct CSVExporter: CatalogueRenderer {
             programme.source.text,
             programme.note ?? "",
             programme.lastModified.description,
+            joined(programme.features.map(\.rawValue)),
+            programme.ageRangeBasis?.description ?? "",
+            programme.provenance.basisOrStated("title", "nl").description,
+            programme.provenance.basisOrStated("title", "en").description,
+            basisCell(programme.provenance),
         ]
+    }
+
+    /// Every value's basis as `field[=value]:token`, in ``Provenance/all`` order, joined by `"; "`
+    /// (`ageRange:derived:education-level-ages; audience=children:stated; title=en:rendered`).
+    public static func basisCell(_ provenance: Provenance) -> String {
+        joined(provenance.all.map { entry in
+            (entry.value.isEmpty ? entry.field : entry.field + "=" + entry.value) + ":" + entry.basis.description
+        })
     }
 
     private static func joined(_ values: [String]) -> String {

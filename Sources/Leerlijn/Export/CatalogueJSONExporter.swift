@@ -4,8 +4,10 @@
 /// ``JSONValue``, so no tree or dictionary is built per programme; the bytes are exactly those
 /// of serialising ``document(_:catalogue:)`` as one ``JSONValue`` (a test checks). Lists are
 /// always present; `ageRange`, `provider` (all providers joined with "; ") and `url` (the first
-/// address) are always present and `null` when the reference gives none; other optional
-/// fields are left out when unknown. The shape is published as `catalogue.schema.json` (JSON Schema 2020-12).
+/// address) are always present and `null` when the reference gives none; so is `kind`; other
+/// optional fields are left out when unknown. `basis` lists the basis of every value
+/// (``Provenance/all``) and `ageRangeBasis` repeats the age range's as one token
+/// (`stated`, `derived:education-level-ages`), `null` without ages. The shape is published as `catalogue.schema.json` (JSON Schema 2020-12).
 public struct CatalogueJSONExporter: CatalogueRenderer {
     /// The format version, written as `version`.
     public static let formatVersion = 1
@@ -60,17 +62,24 @@ public struct CatalogueJSONExporter: CatalogueRenderer {
         } else {
             json.value(.null)
         }
+        json.key("ageRangeBasis")
+        json.value(.optional(programme.ageRangeBasis?.description))
         json.key("audiences")
         json.strings(programme.audiences.lazy.map(\.rawValue))
+        json.key("basis")
+        json.value(basis(of: programme))
         if let cost = programme.cost { json.member("cost", cost.rawValue) }
         if let duration = programme.duration { json.member("duration", duration) }
         json.key("educationLevels")
         json.strings(programme.educationLevels.lazy.map(\.rawValue))
         json.member("evidence", programme.evidence.rawValue)
+        json.key("features")
+        json.strings(programme.features.lazy.map(\.rawValue))
         json.key("formats")
         json.strings(programme.formats.lazy.map(\.rawValue))
         json.member("id", programme.id)
-        json.member("kind", programme.kind?.rawValue ?? "")
+        json.key("kind")
+        json.value(.optional(programme.kind?.rawValue))
         json.key("languages")
         json.strings(programme.languages)
         json.member("lastModified", programme.lastModified.description)
@@ -153,7 +162,7 @@ public struct CatalogueJSONExporter: CatalogueRenderer {
             "id": .string(programme.id),
             "title": localized(programme.title),
             "summary": localized(programme.summary),
-            "kind": .string(programme.kind?.rawValue ?? ""),
+            "kind": .optional(programme.kind?.rawValue),
             "providers": .strings(programme.providers),
             "audiences": terms(programme.audiences),
             "educationLevels": terms(programme.educationLevels),
@@ -163,6 +172,8 @@ public struct CatalogueJSONExporter: CatalogueRenderer {
             "formats": terms(programme.formats),
             "languages": .strings(programme.languages),
             "accessibility": terms(programme.accessibility),
+            "features": terms(programme.features),
+            "basis": basis(of: programme),
             "evidence": .string(programme.evidence.rawValue),
             "urls": .array(programme.urls.map { ["kind": .string($0.kind), "url": .string($0.url)] }),
             "status": status(programme.status),
@@ -171,6 +182,7 @@ public struct CatalogueJSONExporter: CatalogueRenderer {
             "lastModified": .string(programme.lastModified.description),
         ]
         object["ageRange"] = programme.ageRange.map { ["min": .int($0.min), "max": .int($0.max)] } ?? .null
+        object["ageRangeBasis"] = .optional(programme.ageRangeBasis?.description)
         object["provider"] = provider(of: programme)
         object["url"] = .optional(programme.urls.first?.url)
         if let peerLed = programme.peerLed { object["peerLed"] = .bool(peerLed) }
@@ -182,15 +194,32 @@ public struct CatalogueJSONExporter: CatalogueRenderer {
         return .object(object)
     }
 
-    /// The vocabulary: list name → terms in file order, each with id, rank and labels.
+    /// The vocabulary: list name → terms in file order, each with id, rank and labels (and,
+    /// for education levels, the ages rule `education-level-ages` gives them).
     public static func value(of vocabulary: Vocabulary) -> JSONValue {
         var lists: [String: JSONValue] = [:]
         for (name, terms) in vocabulary.lists {
             lists[name] = .array(terms.map { term in
-                ["id": .string(term.id), "rank": .int(max(0, term.rank)), "label": localized(term.label)]
+                var object: [String: JSONValue] = ["id": .string(term.id), "rank": .int(max(0, term.rank)), "label": localized(term.label)]
+                if let ages = term.ages {
+                    object["minAge"] = .int(ages.min)
+                    object["maxAge"] = .int(ages.max)
+                }
+                return .object(object)
             })
         }
         return .object(lists)
+    }
+
+    /// Every value's basis in ``Provenance/all`` order: `field`, `value` (list fields and
+    /// titles/summaries only), `basis` and, for a derived value, `rule`.
+    public static func basis(of programme: Programme) -> JSONValue {
+        .array(programme.provenance.all.map { entry in
+            var object: [String: JSONValue] = ["field": .string(entry.field), "basis": .string(entry.basis.id)]
+            if !entry.value.isEmpty { object["value"] = .string(entry.value) }
+            if let rule = entry.basis.rule { object["rule"] = .string(rule) }
+            return .object(object)
+        })
     }
 
     /// The providers as one display string ("A; B"), or `null` when the reference names none.

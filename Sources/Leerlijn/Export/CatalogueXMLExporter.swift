@@ -52,33 +52,39 @@ public struct CatalogueXMLExporter: CatalogueRenderer {
     }
 
     static func write<W: XMLWriting>(_ programme: Programme, into writer: inout W) {
+        let provenance = programme.provenance
         writer.start("programme")
         writer.attribute("id", programme.id)
-        localized("title", programme.title, into: &writer)
-        localized("summary", programme.summary, into: &writer)
-        if let kind = programme.kind { writer.element("kind", kind.rawValue) }
-        for provider in programme.providers { writer.element("provider", provider) }
-        terms("audience", programme.audiences, into: &writer)
+        localized("title", programme.title, provenance, into: &writer)
+        localized("summary", programme.summary, provenance, into: &writer)
+        if let kind = programme.kind { sourced("kind", kind.rawValue, provenance.basisOrStated("kind"), into: &writer) }
+        list("provider", programme.providers, provenance, into: &writer)
+        terms("audience", programme.audiences, provenance, into: &writer)
         if let ages = programme.ageRange {
             writer.start("ageRange")
             writer.attribute("min", String(ages.min))
             writer.attribute("max", String(ages.max))
+            basis(provenance.basisOrStated("ageRange"), into: &writer)
             writer.end()
         }
-        terms("educationLevel", programme.educationLevels, into: &writer)
-        terms("sector", programme.sectors, into: &writer)
-        terms("role", programme.roles, into: &writer)
-        terms("topic", programme.topics, into: &writer)
-        terms("format", programme.formats, into: &writer)
-        for language in programme.languages { writer.element("language", language) }
-        terms("accessibility", programme.accessibility, into: &writer)
-        if let peerLed = programme.peerLed { writer.element("peerLed", peerLed ? "true" : "false") }
-        writer.element("evidence", programme.evidence.rawValue)
-        if let duration = programme.duration { writer.element("duration", duration) }
-        if let cost = programme.cost { writer.element("cost", cost.rawValue) }
+        terms("educationLevel", programme.educationLevels, provenance, into: &writer)
+        terms("sector", programme.sectors, provenance, into: &writer)
+        terms("role", programme.roles, provenance, into: &writer)
+        terms("topic", programme.topics, provenance, into: &writer)
+        terms("format", programme.formats, provenance, into: &writer)
+        list("language", programme.languages, provenance, into: &writer)
+        terms("accessibility", programme.accessibility, provenance, into: &writer)
+        terms("feature", programme.features, provenance, into: &writer)
+        if let peerLed = programme.peerLed {
+            sourced("peerLed", peerLed ? "true" : "false", provenance.basisOrStated("peerLed"), into: &writer)
+        }
+        sourced("evidence", programme.evidence.rawValue, provenance.basisOrStated("evidence"), into: &writer)
+        if let duration = programme.duration { sourced("duration", duration, provenance.basisOrStated("duration"), into: &writer) }
+        if let cost = programme.cost { sourced("cost", cost.rawValue, provenance.basisOrStated("cost"), into: &writer) }
         for url in programme.urls {
             writer.start("url")
             writer.attribute("kind", url.kind)
+            basis(provenance.basisOrStated("url", url.url), into: &writer)
             writer.text(url.url)
             writer.end()
         }
@@ -88,10 +94,15 @@ public struct CatalogueXMLExporter: CatalogueRenderer {
             if let date { writer.attribute("date", date.description) }
             if let year { writer.attribute("year", ExportText.year(year)) }
         }
+        basis(provenance.basisOrStated("status"), into: &writer)
         writer.end()
-        if let validFrom = programme.validFrom { writer.element("validFrom", validFrom.description) }
-        if let validUntil = programme.validUntil { writer.element("validUntil", validUntil.description) }
-        for recommendation in programme.recommendations { writer.element("recommendation", recommendation) }
+        if let validFrom = programme.validFrom {
+            sourced("validFrom", validFrom.description, provenance.basisOrStated("validFrom"), into: &writer)
+        }
+        if let validUntil = programme.validUntil {
+            sourced("validUntil", validUntil.description, provenance.basisOrStated("validUntil"), into: &writer)
+        }
+        list("recommendation", programme.recommendations, provenance, into: &writer)
         writer.start("source")
         writer.attribute("section", programme.source.section)
         if let footnote = programme.source.footnote { writer.attribute("footnote", String(footnote)) }
@@ -111,6 +122,10 @@ public struct CatalogueXMLExporter: CatalogueRenderer {
                 writer.start("term")
                 writer.attribute("id", term.id)
                 writer.attribute("rank", String(max(0, term.rank)))
+                if let ages = term.ages {
+                    writer.attribute("minAge", String(ages.min))
+                    writer.attribute("maxAge", String(ages.max))
+                }
                 localized("label", term.label, into: &writer)
                 writer.end()
             }
@@ -124,7 +139,35 @@ public struct CatalogueXMLExporter: CatalogueRenderer {
         writer.element(name, text.en, attributes: ["lang": "en"])
     }
 
-    private static func terms<T: VocabularyTerm, W: XMLWriting>(_ name: String, _ values: [T], into writer: inout W) {
-        for value in values { writer.element(name, value.rawValue) }
+    private static func localized<W: XMLWriting>(_ name: String, _ text: LocalizedText, _ provenance: Provenance, into writer: inout W) {
+        for (lang, value) in [("nl", text.nl), ("en", text.en)] {
+            writer.start(name)
+            writer.attribute("lang", lang)
+            basis(provenance.basisOrStated(name, lang), into: &writer)
+            writer.text(value)
+            writer.end()
+        }
+    }
+
+    /// `basis="…"`, and `rule="…"` for a derived value: the attributes the input format uses.
+    static func basis<W: XMLWriting>(_ basis: Basis, into writer: inout W) {
+        writer.attribute("basis", basis.id)
+        if let rule = basis.rule { writer.attribute("rule", rule) }
+    }
+
+    private static func sourced<W: XMLWriting>(_ name: String, _ value: String, _ basis: Basis, into writer: inout W) {
+        writer.start(name)
+        Self.basis(basis, into: &writer)
+        writer.text(value)
+        writer.end()
+    }
+
+    private static func list<W: XMLWriting>(_ name: String, _ values: [String], _ provenance: Provenance, into writer: inout W) {
+        for value in values { sourced(name, value, provenance.basisOrStated(name, value), into: &writer) }
+    }
+
+    private static func terms<T: VocabularyTerm, W: XMLWriting>(_ name: String, _ values: [T], _ provenance: Provenance,
+                                                                into writer: inout W) {
+        list(name, values.map(\.rawValue), provenance, into: &writer)
     }
 }

@@ -1,7 +1,10 @@
 /// The catalogue table of `index.html`: one row per programme, with `data-*` for filtering.
 ///
 /// Row data attributes hold space-separated vocabulary ids (`data-audiences`, `data-topics`,
-/// `data-sectors`) and the age range (`data-age-min`, `data-age-max`), which `filter.js` reads.
+/// `data-sectors`) and the age range (`data-age-min`, `data-age-max`, and its basis
+/// `data-age-basis`: `stated` or `derived`), which `filter.js` reads. Every derived value is
+/// followed by "≈" and every rendered title or summary by "†", each a link to the legend
+/// (``HTMLBasisLegend``) whose title names the rule.
 struct HTMLCatalogueTable {
     let programmes: [Programme]
     let vocabulary: Vocabulary
@@ -36,10 +39,12 @@ struct HTMLCatalogueTable {
     }
 
     private func row(_ programme: Programme, into html: inout HTMLWriter) {
+        let provenance = programme.provenance
         var attributes: [(StaticString, String)] = [("id", HTMLPageExporter.rowID(programme.id))]
         if let ages = programme.ageRange {
             attributes.append(("data-age-min", String(ages.min)))
             attributes.append(("data-age-max", String(ages.max)))
+            attributes.append(("data-age-basis", provenance.basisOrStated("ageRange").id))
         }
         attributes.append(("data-audiences", programme.audiences.map(\.rawValue).joined(separator: " ")))
         attributes.append(("data-topics", programme.topics.map(\.rawValue).joined(separator: " ")))
@@ -52,27 +57,60 @@ struct HTMLCatalogueTable {
         } else {
             html.text(programme.title.nl)
         }
+        Self.marker(provenance.basisOrStated("title", "nl"), into: &html)
         if programme.title.en != programme.title.nl {
             html.raw(" ")
-            html.element("span", "(" + programme.title.en + ")", [("lang", "en")])
+            html.open("span", [("lang", "en")])
+            html.text("(" + programme.title.en + ")")
+            Self.marker(provenance.basisOrStated("title", "en"), into: &html)
+            html.close("span")
         }
         html.close("th")
         html.newline()
-        html.element("td", programme.summary.nl)
-        html.element("td", programme.kind.map { vocabulary.label($0) } ?? "")
-        html.element("td", labels(programme.audiences))
-        html.element("td", programme.ageRange.map { "\($0.min)–\($0.max) jaar" } ?? "")
-        html.element("td", labels(programme.topics))
-        html.element("td", labels(programme.sectors))
-        html.element("td", programme.providers.joined(separator: ", "))
-        html.element("td", status(programme.status))
+        cell([(programme.summary.nl, provenance.basisOrStated("summary", "nl"))], into: &html)
+        cell(programme.kind.map { [(vocabulary.label($0), provenance.basisOrStated("kind"))] } ?? [], into: &html)
+        cell(labelled("audience", programme.audiences, provenance), into: &html)
+        cell(programme.ageRange.map { [("\($0.min)–\($0.max) jaar", provenance.basisOrStated("ageRange"))] } ?? [], into: &html)
+        cell(labelled("topic", programme.topics, provenance), into: &html)
+        cell(labelled("sector", programme.sectors, provenance), into: &html)
+        cell(programme.providers.map { ($0, provenance.basisOrStated("provider", $0)) }, into: &html)
+        cell([(status(programme.status), provenance.basisOrStated("status"))], into: &html)
         html.newline()
         html.close("tr")
         html.newline()
     }
 
-    private func labels<T: VocabularyTerm>(_ terms: [T]) -> String {
-        terms.map { vocabulary.label($0) }.joined(separator: ", ")
+    /// One cell: the values joined by ", ", each followed by its basis marker.
+    private func cell(_ values: [(text: String, basis: Basis)], into html: inout HTMLWriter) {
+        html.open("td")
+        for (offset, value) in values.enumerated() {
+            if offset > 0 { html.raw(", ") }
+            html.text(value.text)
+            Self.marker(value.basis, into: &html)
+        }
+        html.close("td")
+    }
+
+    /// The Dutch labels of `terms` with the basis of each (recorded under `field`).
+    private func labelled<T: VocabularyTerm>(_ field: String, _ terms: [T], _ provenance: Provenance) -> [(text: String, basis: Basis)] {
+        terms.map { (vocabulary.label($0), provenance.basisOrStated(field, $0.rawValue)) }
+    }
+
+    /// The marker of a derived or rendered value: a link to its legend entry whose title and
+    /// accessible name say the basis; nothing for a stated value.
+    static func marker(_ basis: Basis, into html: inout HTMLWriter) {
+        switch basis {
+        case .stated:
+            return
+        case .derived(let rule):
+            let text = "afgeleid volgens regel \(rule)"
+            html.element("a", BasisText.derivedMarker, [("href", "#" + HTMLBasisLegend.anchor(rule: rule)),
+                                                        ("class", "basis-derived"), ("title", text), ("aria-label", text)])
+        case .rendered:
+            let text = "onze vertaling of samenvatting"
+            html.element("a", BasisText.renderedMarker, [("href", "#" + HTMLBasisLegend.renderedAnchor),
+                                                         ("class", "basis-rendered"), ("title", text), ("aria-label", text)])
+        }
     }
 
     private func status(_ status: ProgrammeStatus) -> String {

@@ -1,5 +1,8 @@
 /// The filter form of `index.html`: labelled controls for age, audience, topic and sector.
 ///
+/// The age filter matches derived ages too, as `leerlijn query --age` does; its checkbox keeps
+/// only stated ages, as `--stated-ages-only` does.
+///
 /// It is `hidden` in the static page (it does nothing without JavaScript) and `filter.js`
 /// reveals it. Select options list only the terms the shown programmes use, in vocabulary order.
 struct HTMLFilterForm {
@@ -16,6 +19,13 @@ struct HTMLFilterForm {
         html.raw(" ")
         html.void("input", [("type", "number"), ("id", "filter-age"), ("name", "age"), ("min", "0"), ("max", "25"),
                             ("inputmode", "numeric")])
+        html.close("p")
+        html.newline()
+        html.open("p")
+        html.void("input", [("type", "checkbox"), ("id", "filter-stated-ages"), ("name", "stated-ages-only")])
+        html.raw(" ")
+        html.element("label", "Alleen leeftijden die de bron noemt (geen afgeleide " + BasisText.derivedMarker + ")",
+                     [("for", "filter-stated-ages")])
         html.close("p")
         html.newline()
         select(id: "filter-audience", name: "audience", label: "Doelgroep",

@@ -5,7 +5,9 @@
 /// stays hidden until `filter.js` (published beside the page, see ``FilterScript``) shows it and
 /// filters rows by their `data-*` attributes. A Content-Security-Policy allows scripts only from
 /// the page's own origin, so no inline script exists to inject into; every text and attribute
-/// value is escaped by ``HTMLWriter``; links are written only for http(s) addresses.
+/// value is escaped by ``HTMLWriter``; links are written only for http(s) addresses. Derived
+/// values ("≈") and our renderings ("†") are marked in the table and explained in a legend
+/// that lists every rule used, in the vocabulary's words.
 public struct HTMLPageExporter: CatalogueRenderer {
     /// The Content-Security-Policy of the page.
     public static let contentSecurityPolicy =
@@ -56,6 +58,7 @@ public struct HTMLPageExporter: CatalogueRenderer {
         try HTMLCatalogueTable(programmes: programmes, vocabulary: catalogue.vocabulary).write(into: &html) { html in
             if html.bytes.count >= Self.chunkSize { try emit(html.takeBytes()) }
         }
+        HTMLBasisLegend(programmes: programmes, vocabulary: catalogue.vocabulary).write(into: &html)
         html.close("main")
         html.newline()
         writeFooter(into: &html)

@@ -6,7 +6,10 @@
 /// online-safety`): topics, kinds and education levels as `DefinedTerm`, audiences as
 /// `EducationalAudience` with `educationalRole`; names and descriptions carry both languages as
 /// language-tagged values. `isAccessibleForFree` appears only when the cost is known,
-/// `typicalAgeRange` only when the ages are.
+/// `typicalAgeRange` only when the ages are. Every value has a basis: a derived one is listed
+/// under `derivedValue` with its field and rule (a `DefinedTerm` of the `rule` vocabulary whose
+/// name states it), a rendered title or summary under `renderedValue` (and still published as
+/// the name); both are defined in the document's `@context` under ``namespace``.
 public struct JSONLDExporter: CatalogueRenderer {
     /// Kinds published as schema.org `Course`.
     public static let courseKinds: Set<String> = ["course", "lesson-method"]
@@ -31,7 +34,8 @@ public struct JSONLDExporter: CatalogueRenderer {
     public func render(_ programmes: [Programme], catalogue: Catalogue, emit: ([UInt8]) throws -> Void) rethrows {
         var json = JSONStreamWriter(reservingCapacity: min(Self.chunkSize + 65536, Self.capacity(for: programmes.count, perProgramme: 2300)))
         json.beginObject()
-        json.member("@context", "https://schema.org")
+        json.key("@context")
+        json.value(Self.context)
         json.key("@graph")
         json.beginArray()
         for programme in programmes {
@@ -51,7 +55,7 @@ public struct JSONLDExporter: CatalogueRenderer {
 
     /// The whole document as one value (what ``render(_:catalogue:)`` streams).
     public static func document(_ programmes: [Programme], catalogue: Catalogue) -> JSONValue {
-        ["@context": "https://schema.org",
+        ["@context": context,
          "@graph": .array(programmes.map(node(for:)) + termNodes(for: programmes, vocabulary: catalogue.vocabulary))]
     }
 
@@ -64,14 +68,19 @@ public struct JSONLDExporter: CatalogueRenderer {
             "identifier": .string(programme.id),
             "name": tagged(programme.title),
             "description": tagged(programme.summary),
-            "learningResourceType": programme.kind.map(reference) ?? .null,
             "audience": .array(programme.audiences.map(reference)),
             "about": .array(programme.topics.map(reference)),
             "teaches": .array(programme.topics.map(reference)),
             "dateModified": .string(programme.lastModified.description),
             "creativeWorkStatus": .string(programme.status.id == "active" ? "Active" : "Ended"),
         ]
+        if let kind = programme.kind { node["learningResourceType"] = reference(kind) }
         if let ages = programme.ageRange { node["typicalAgeRange"] = .string(ExportText.ages(ages)) }
+        let entries = programme.provenance.all
+        let derived = entries.filter { $0.basis.rule != nil }
+        if !derived.isEmpty { node["derivedValue"] = .array(derived.map(basisNode)) }
+        let rendered = entries.filter { $0.basis == .rendered }
+        if !rendered.isEmpty { node["renderedValue"] = .array(rendered.map(basisNode)) }
         if !programme.educationLevels.isEmpty { node["educationalLevel"] = .array(programme.educationLevels.map(reference)) }
         if !programme.providers.isEmpty {
             node["provider"] = .array(programme.providers.map { ["@type": "Organization", "name": .string($0)] })
@@ -97,6 +106,7 @@ public struct JSONLDExporter: CatalogueRenderer {
             used[EducationLevel.vocabularyName, default: []].formUnion(programme.educationLevels.map(\.rawValue))
             if let kind = programme.kind { used[ProgrammeKind.vocabularyName, default: []].insert(kind.rawValue) }
             used[Topic.vocabularyName, default: []].formUnion(programme.topics.map(\.rawValue))
+            used["rule", default: []].formUnion(programme.provenance.all.compactMap(\.basis.rule))
         }
         var nodes: [JSONValue] = []
         for name in used.keys.sorted() {
@@ -113,6 +123,32 @@ public struct JSONLDExporter: CatalogueRenderer {
             }
         }
         return nodes
+    }
+
+    /// The Leerlijn namespace of the basis properties.
+    public static let namespace = "urn:leerlijn:terms#"
+
+    /// schema.org, plus the Leerlijn terms that mark a value's basis: `derivedValue` (field,
+    /// value within the field, and the rule, a node of the `rule` vocabulary) and
+    /// `renderedValue` (a title or summary that is our rendering). Values without either
+    /// are stated by the factsheet.
+    public static let context: JSONValue = [
+        "https://schema.org",
+        [
+            "leerlijn": .string(namespace),
+            "derivedValue": ["@id": "leerlijn:derivedValue", "@container": "@set"],
+            "renderedValue": ["@id": "leerlijn:renderedValue", "@container": "@set"],
+            "basisField": "leerlijn:field",
+            "basisValue": "leerlijn:value",
+            "basisRule": ["@id": "leerlijn:rule", "@type": "@id"],
+        ],
+    ]
+
+    private static func basisNode(_ entry: Provenance.Entry) -> JSONValue {
+        var node: [String: JSONValue] = ["basisField": .string(entry.field)]
+        if !entry.value.isEmpty { node["basisValue"] = .string(entry.value) }
+        if let rule = entry.basis.rule { node["basisRule"] = .string(termID("rule", rule)) }
+        return .object(node)
     }
 
     private static func reference<T: VocabularyTerm>(_ term: T) -> JSONValue {

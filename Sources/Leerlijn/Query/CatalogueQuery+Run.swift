@@ -36,6 +36,11 @@ extension CatalogueQuery {
             if lowest <= highest { for age in lowest...highest { union.formUnion(index.ageSets[age]) } }
             result.formIntersection(union)
         }
+        if statedAgesOnly, age != nil || ages != nil {
+            for position in result.members where catalogue.programmes[index.order[position]].ageRangeBasis != .stated {
+                result.remove(position)
+            }
+        }
         if let minimumEvidence {
             let rank = catalogue.vocabulary.rank(minimumEvidence)
             result.formIntersection(rank < index.evidenceAtLeast.count ? index.evidenceAtLeast[rank] : Bitset(count: index.count))

@@ -2,13 +2,17 @@
 ///
 /// Within one filter the listed values are alternatives (any-of), except topics with
 /// ``allTopics`` and accessibility features, which must all be present. Programmes without a
-/// learner age never match an age filter. By default only active programmes match;
+/// learner age never match an age filter; ages derived from the education level (rule
+/// `education-level-ages`) match unless ``statedAgesOnly``. By default only active programmes match;
 /// ``asOf`` also applies validity dates as of that day.
 public struct CatalogueQuery: Sendable, Hashable {
     /// A learner age the programme's range must contain.
     public var age: Int?
     /// A span of learner ages the programme's range must overlap.
     public var ages: AgeRange?
+    /// With ``age`` or ``ages``: match only ages the factsheet states, not ages derived from
+    /// an education level (rule `education-level-ages`), which match by default.
+    public var statedAgesOnly = false
     public var audiences: [Audience] = []
     public var sectors: [Sector] = []
     public var roles: [Role] = []

@@ -6,6 +6,8 @@
 public struct QueryFilterInput: Sendable, Hashable {
     public var age: String?
     public var ages: String?
+    /// `--stated-ages-only`: age filters ignore derived ages.
+    public var statedAgesOnly = false
     public var audiences: [String] = []
     public var sectors: [String] = []
     public var roles: [String] = []
@@ -33,6 +35,12 @@ public struct QueryFilterInput: Sendable, Hashable {
         var query = CatalogueQuery()
         if let age { query.age = try Self.age(age, option: "--age") }
         if let ages { query.ages = try Self.ageSpan(ages) }
+        if statedAgesOnly {
+            guard age != nil || ages != nil else {
+                throw .usage("--stated-ages-only: give --age or --ages; it restricts them to ages the factsheet states")
+            }
+            query.statedAgesOnly = true
+        }
         query.audiences = try Self.terms(audiences, option: "--audience", vocabulary: vocabulary)
         query.sectors = try Self.terms(sectors, option: "--sector", vocabulary: vocabulary)
         query.roles = try Self.terms(roles, option: "--role", vocabulary: vocabulary)

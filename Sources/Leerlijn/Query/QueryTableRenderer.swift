@@ -1,6 +1,6 @@
 /// Renders query results as an aligned text table that fits a terminal width.
 ///
-/// Columns: id, title, ages, audiences, topics. When the natural width is too large, the
+/// Columns: id, title, ages (followed by "≈" when derived from the education level), audiences, topics. When the natural width is too large, the
 /// title and topics columns shrink first and cut text ends with "…". Explanations follow
 /// each row, indented.
 public struct QueryTableRenderer: Sendable {
@@ -23,7 +23,8 @@ public struct QueryTableRenderer: Sendable {
             let programme = match.programme
             var title = programme.title.text(in: language)
             if programme.status != .active { title += language == "en" ? " (ended)" : " (beëindigd)" }
-            return [programme.id, title, programme.ageRange?.description ?? "–",
+            let ages = programme.ageRange.map { $0.description + BasisText.marker(programme.ageRangeBasis) } ?? "–"
+            return [programme.id, title, ages,
                     programme.audiences.map(\.rawValue).joined(separator: ","),
                     programme.topics.map(\.rawValue).joined(separator: ",")]
         }

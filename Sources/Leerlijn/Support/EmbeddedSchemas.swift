@@ -549,7 +549,7 @@ public enum EmbeddedSchemas {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "urn:leerlijn:export:1:catalogue.schema.json",
   "title": "Leerlijn catalogue export",
-  "description": "The shape of Exports/catalogue.json, format version 1. Optional fields are absent when the source does not give them; lists are always present and may be empty.",
+  "description": "The shape of Exports/catalogue.json, format version 1. Optional fields are absent when the source does not give them; lists are always present and may be empty. Every value's basis is listed in each programme's basis array.",
   "type": "object",
   "required": [
     "count",
@@ -645,6 +645,12 @@ public enum EmbeddedSchemas {
         "rank": {
           "type": "integer",
           "minimum": 0
+        },
+        "minAge": {
+          "$ref": "#/$defs/age"
+        },
+        "maxAge": {
+          "$ref": "#/$defs/age"
         }
       }
     },
@@ -653,9 +659,12 @@ public enum EmbeddedSchemas {
       "required": [
         "accessibility",
         "ageRange",
+        "ageRangeBasis",
         "audiences",
+        "basis",
         "educationLevels",
         "evidence",
+        "features",
         "formats",
         "id",
         "kind",
@@ -686,7 +695,15 @@ public enum EmbeddedSchemas {
           "$ref": "#/$defs/localized"
         },
         "kind": {
-          "$ref": "#/$defs/slug"
+          "oneOf": [
+            {
+              "$ref": "#/$defs/slug"
+            },
+            {
+              "type": "null"
+            }
+          ],
+          "description": "What kind of entry it is, or null when the factsheet does not say."
         },
         "providers": {
           "type": "array",
@@ -695,8 +712,7 @@ public enum EmbeddedSchemas {
           }
         },
         "audiences": {
-          "$ref": "#/$defs/slugs",
-          "minItems": 1
+          "$ref": "#/$defs/slugs"
         },
         "ageRange": {
           "type": [
@@ -716,6 +732,17 @@ public enum EmbeddedSchemas {
               "$ref": "#/$defs/age"
             }
           }
+        },
+        "ageRangeBasis": {
+          "oneOf": [
+            {
+              "$ref": "#/$defs/basisToken"
+            },
+            {
+              "type": "null"
+            }
+          ],
+          "description": "The basis of ageRange (e.g. derived:education-level-ages), or null when there are no ages."
         },
         "educationLevels": {
           "$ref": "#/$defs/slugs"
@@ -741,6 +768,9 @@ public enum EmbeddedSchemas {
           }
         },
         "accessibility": {
+          "$ref": "#/$defs/slugs"
+        },
+        "features": {
           "$ref": "#/$defs/slugs"
         },
         "peerLed": {
@@ -855,8 +885,76 @@ public enum EmbeddedSchemas {
             "null"
           ],
           "description": "The first web address, or null when the reference gives none."
+        },
+        "basis": {
+          "type": "array",
+          "description": "The basis of every value of the programme, sorted by field then value.",
+          "items": {
+            "$ref": "#/$defs/basisEntry"
+          }
         }
       }
+    },
+    "basisToken": {
+      "type": "string",
+      "pattern": "^(stated|rendered|derived:[a-z0-9]+(-[a-z0-9]+)*)$",
+      "description": "A value's basis as one token: stated, rendered, or derived:RULE."
+    },
+    "basisEntry": {
+      "description": "The basis of one value: stated (the factsheet says it in the cited passage), derived by the named rule (a term of the vocabulary list 'rule'), or rendered (our translation of a title or summary).",
+      "oneOf": [
+        {
+          "type": "object",
+          "required": [
+            "basis",
+            "field"
+          ],
+          "additionalProperties": false,
+          "properties": {
+            "field": {
+              "type": "string",
+              "minLength": 1
+            },
+            "value": {
+              "type": "string",
+              "minLength": 1,
+              "description": "The value within a list field, or the language of a title or summary; absent for a single-valued field."
+            },
+            "basis": {
+              "enum": [
+                "stated",
+                "rendered"
+              ]
+            }
+          }
+        },
+        {
+          "type": "object",
+          "required": [
+            "basis",
+            "field",
+            "rule"
+          ],
+          "additionalProperties": false,
+          "properties": {
+            "field": {
+              "type": "string",
+              "minLength": 1
+            },
+            "value": {
+              "type": "string",
+              "minLength": 1,
+              "description": "The value within a list field, or the language of a title or summary; absent for a single-valued field."
+            },
+            "basis": {
+              "const": "derived"
+            },
+            "rule": {
+              "$ref": "#/$defs/slug"
+            }
+          }
+        }
+      ]
     }
   }
 }
@@ -871,6 +969,11 @@ public enum EmbeddedSchemas {
   slugs rather than enumerations so that a partner's validator keeps working when terms are
   added; the <vocabulary> section of the same document lists the terms that exist.
   Fields the source does not give are absent, never empty.
+  Every field value but source, note and lastModified carries its basis, as in the catalogue
+  format: basis="stated" (the factsheet says it in the cited passage), basis="derived" with
+  rule="RULE" (derived by that rule, a term of the vocabulary list "rule" whose labels state it;
+  e.g. an ageRange derived by education-level-ages from the education level), or
+  basis="rendered" (our translation of a title or summary).
 -->
 <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
            xmlns="urn:leerlijn:export:1"
@@ -935,6 +1038,63 @@ public enum EmbeddedSchemas {
     </xs:restriction>
   </xs:simpleType>
 
+  <xs:simpleType name="BasisId">
+    <xs:restriction base="xs:string">
+      <xs:enumeration value="stated"/>
+      <xs:enumeration value="derived"/>
+      <xs:enumeration value="rendered"/>
+    </xs:restriction>
+  </xs:simpleType>
+  <!-- rule is present exactly when basis is derived. -->
+  <xs:attributeGroup name="Basis">
+    <xs:attribute name="basis" type="BasisId" use="required"/>
+    <xs:attribute name="rule" type="Slug"/>
+  </xs:attributeGroup>
+
+  <xs:complexType name="SourcedSlug">
+    <xs:simpleContent>
+      <xs:extension base="Slug"><xs:attributeGroup ref="Basis"/></xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+  <xs:complexType name="SourcedText">
+    <xs:simpleContent>
+      <xs:extension base="Text"><xs:attributeGroup ref="Basis"/></xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+  <xs:complexType name="SourcedLocalisedText">
+    <xs:simpleContent>
+      <xs:extension base="Text">
+        <xs:attribute name="lang" type="UILanguage" use="required"/>
+        <xs:attributeGroup ref="Basis"/>
+      </xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+  <xs:complexType name="SourcedLanguage">
+    <xs:simpleContent>
+      <xs:extension base="LanguageTag"><xs:attributeGroup ref="Basis"/></xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+  <xs:complexType name="SourcedFlag">
+    <xs:simpleContent>
+      <xs:extension base="xs:boolean"><xs:attributeGroup ref="Basis"/></xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+  <xs:complexType name="SourcedDuration">
+    <xs:simpleContent>
+      <xs:extension base="xs:duration"><xs:attributeGroup ref="Basis"/></xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+  <xs:complexType name="SourcedDate">
+    <xs:simpleContent>
+      <xs:extension base="xs:date"><xs:attributeGroup ref="Basis"/></xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+  <xs:complexType name="SourcedRecommendation">
+    <xs:simpleContent>
+      <xs:extension base="RecommendationRef"><xs:attributeGroup ref="Basis"/></xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+
   <xs:complexType name="LocalisedText">
     <xs:simpleContent>
       <xs:extension base="Text">
@@ -945,16 +1105,19 @@ public enum EmbeddedSchemas {
   <xs:complexType name="AgeRange">
     <xs:attribute name="min" type="Age" use="required"/>
     <xs:attribute name="max" type="Age" use="required"/>
+    <xs:attributeGroup ref="Basis"/>
   </xs:complexType>
   <xs:complexType name="Status">
     <xs:attribute name="value" type="StatusId" use="required"/>
     <xs:attribute name="date" type="xs:date"/>
     <xs:attribute name="year" type="xs:gYear"/>
+    <xs:attributeGroup ref="Basis"/>
   </xs:complexType>
   <xs:complexType name="Url">
     <xs:simpleContent>
       <xs:extension base="HttpURL">
         <xs:attribute name="kind" type="UrlKind" use="required"/>
+        <xs:attributeGroup ref="Basis"/>
       </xs:extension>
     </xs:simpleContent>
   </xs:complexType>
@@ -969,28 +1132,29 @@ public enum EmbeddedSchemas {
 
   <xs:complexType name="Programme">
     <xs:sequence>
-      <xs:element name="title" type="LocalisedText" minOccurs="2" maxOccurs="2"/>
-      <xs:element name="summary" type="LocalisedText" minOccurs="2" maxOccurs="2"/>
-      <xs:element name="kind" type="Slug"/>
-      <xs:element name="provider" type="Text" minOccurs="0" maxOccurs="unbounded"/>
-      <xs:element name="audience" type="Slug" maxOccurs="unbounded"/>
+      <xs:element name="title" type="SourcedLocalisedText" minOccurs="2" maxOccurs="2"/>
+      <xs:element name="summary" type="SourcedLocalisedText" minOccurs="2" maxOccurs="2"/>
+      <xs:element name="kind" type="SourcedSlug" minOccurs="0"/>
+      <xs:element name="provider" type="SourcedText" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="audience" type="SourcedSlug" minOccurs="0" maxOccurs="unbounded"/>
       <xs:element name="ageRange" type="AgeRange" minOccurs="0"/>
-      <xs:element name="educationLevel" type="Slug" minOccurs="0" maxOccurs="unbounded"/>
-      <xs:element name="sector" type="Slug" minOccurs="0" maxOccurs="unbounded"/>
-      <xs:element name="role" type="Slug" minOccurs="0" maxOccurs="unbounded"/>
-      <xs:element name="topic" type="Slug" maxOccurs="unbounded"/>
-      <xs:element name="format" type="Slug" minOccurs="0" maxOccurs="unbounded"/>
-      <xs:element name="language" type="LanguageTag" minOccurs="0" maxOccurs="unbounded"/>
-      <xs:element name="accessibility" type="Slug" minOccurs="0" maxOccurs="unbounded"/>
-      <xs:element name="peerLed" type="xs:boolean" minOccurs="0"/>
-      <xs:element name="evidence" type="Slug"/>
-      <xs:element name="duration" type="xs:duration" minOccurs="0"/>
-      <xs:element name="cost" type="Slug" minOccurs="0"/>
+      <xs:element name="educationLevel" type="SourcedSlug" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="sector" type="SourcedSlug" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="role" type="SourcedSlug" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="topic" type="SourcedSlug" maxOccurs="unbounded"/>
+      <xs:element name="format" type="SourcedSlug" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="language" type="SourcedLanguage" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="accessibility" type="SourcedSlug" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="feature" type="SourcedSlug" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="peerLed" type="SourcedFlag" minOccurs="0"/>
+      <xs:element name="evidence" type="SourcedSlug"/>
+      <xs:element name="duration" type="SourcedDuration" minOccurs="0"/>
+      <xs:element name="cost" type="SourcedSlug" minOccurs="0"/>
       <xs:element name="url" type="Url" minOccurs="0" maxOccurs="unbounded"/>
       <xs:element name="status" type="Status"/>
-      <xs:element name="validFrom" type="xs:date" minOccurs="0"/>
-      <xs:element name="validUntil" type="xs:date" minOccurs="0"/>
-      <xs:element name="recommendation" type="RecommendationRef" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="validFrom" type="SourcedDate" minOccurs="0"/>
+      <xs:element name="validUntil" type="SourcedDate" minOccurs="0"/>
+      <xs:element name="recommendation" type="SourcedRecommendation" minOccurs="0" maxOccurs="unbounded"/>
       <xs:element name="source" type="Source"/>
       <xs:element name="note" type="Text" minOccurs="0"/>
       <xs:element name="lastModified" type="xs:date"/>
@@ -1004,6 +1168,9 @@ public enum EmbeddedSchemas {
     </xs:sequence>
     <xs:attribute name="id" type="Slug" use="required"/>
     <xs:attribute name="rank" type="xs:nonNegativeInteger" use="required"/>
+    <!-- For education levels: the learner ages of the level in the Dutch system (rule education-level-ages). -->
+    <xs:attribute name="minAge" type="Age"/>
+    <xs:attribute name="maxAge" type="Age"/>
   </xs:complexType>
   <xs:complexType name="TermList">
     <xs:sequence>
