@@ -38,8 +38,8 @@ struct ExportDurabilityTests {
         var records: [String] = []
         for index in 0..<count {
             records.append(TestSupport.programme(id: "p\(index)").replacingOccurrences(
-                of: "<title lang=\"nl\">Titel p\(index)</title>",
-                with: "<title lang=\"nl\">Titel p\(index) \(variant) \(String(repeating: variant, count: 40))</title>"))
+                of: "<title lang=\"nl\" basis=\"stated\">Titel p\(index)</title>",
+                with: "<title lang=\"nl\" basis=\"stated\">Titel p\(index) \(variant) \(String(repeating: variant, count: 40))</title>"))
         }
         return try TestSupport.makeCatalog(["programmes/p.xml": TestSupport.programmesFile(records.joined(separator: "\n"))])
     }

@@ -55,7 +55,9 @@ struct ExportTextFormatTests {
         let catalogue = try Self.catalogue(name)
         let bytes = JSONLDExporter().render(catalogue.programmes, catalogue: catalogue)
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
-        #expect(parsed["@context"] as? String == "https://schema.org")
+        let context = try #require(parsed["@context"] as? [Any])
+        #expect(context.first as? String == "https://schema.org")
+        #expect((context.last as? [String: Any])?["leerlijn"] as? String == JSONLDExporter.namespace)
         let graph = try #require(parsed["@graph"] as? [[String: Any]])
         var byID: [String: [String: Any]] = [:]
         for node in graph { byID[node["@id"] as? String ?? ""] = node }
@@ -64,7 +66,7 @@ struct ExportTextFormatTests {
             (value as? [[String: Any]] ?? []).compactMap { byID[$0["@id"] as? String ?? ""] }
         }
         for (node, programme) in zip(graph, catalogue.programmes) {
-            let expectedType = ["course", "lesson-method"].contains(programme.kind.rawValue) ? "Course" : "LearningResource"
+            let expectedType = ["course", "lesson-method"].contains(programme.kind?.rawValue ?? "") ? "Course" : "LearningResource"
             #expect(node["@type"] as? String == expectedType)
             #expect(node["@id"] as? String == "urn:leerlijn:programme:\(programme.id)")
             #expect((node["typicalAgeRange"] as? String) == programme.ageRange.map { "\($0.min)-\($0.max)" })

@@ -43,10 +43,11 @@ enum TestSupport {
         return root
     }
 
-    /// A minimal valid programme record; `extra` replaces the age range and topics.
+    /// A minimal valid programme record; `extra` replaces the age range and topics. Every
+    /// value element without a basis is given `basis="stated"`, as the catalogue format requires.
     static func programme(id: String, audience: String = "children", ages: String? = "<ageRange min=\"6\" max=\"10\"/>",
                           topic: String = "online-safety", status: String = "<status value=\"active\"/>") -> String {
-        """
+        stated("""
           <programme id="\(id)">
             <title lang="nl">Titel \(id)</title>
             <title lang="en">Title \(id)</title>
@@ -61,7 +62,25 @@ enum TestSupport {
             <source section="IX">test</source>
             <lastModified>2026-11-29</lastModified>
           </programme>
-        """
+        """)
+    }
+
+    /// Adds `basis="stated"` to every value element's start tag that has no basis.
+    static func stated(_ record: String) -> String {
+        let fields = "title|summary|kind|provider|audience|ageRange|educationLevel|sector|role|topic|format|language|"
+            + "accessibility|feature|peerLed|evidence|duration|cost|url|status|validFrom|validUntil|recommendation"
+        guard let pattern = try? NSRegularExpression(pattern: "<(\(fields))((?: [^>]*?)?)(/?)>") else { return record }
+        var result = ""
+        var last = record.startIndex
+        for match in pattern.matches(in: record, range: NSRange(record.startIndex..., in: record)) {
+            guard let whole = Range(match.range, in: record), let attributes = Range(match.range(at: 2), in: record),
+                  let name = Range(match.range(at: 1), in: record), let slash = Range(match.range(at: 3), in: record) else { continue }
+            result += record[last..<whole.lowerBound]
+            let existing = record[attributes]
+            result += "<" + record[name] + existing + (existing.contains("basis=") ? "" : " basis=\"stated\"") + record[slash] + ">"
+            last = whole.upperBound
+        }
+        return result + record[last...]
     }
 
     static func programmesFile(_ records: String...) -> String {
