@@ -8,10 +8,11 @@ struct QueryCommand: ParsableCommand {
         commandName: "query",
         abstract: "Find programmes: by learner age, audience, sector, role, topic, language, free text …",
         discussion: """
-            Filters combine with AND; values inside one filter are alternatives (any-of), given repeated or comma-separated. Topics can be required together with --all-topics. Programmes without a learner age never match --age/--ages. Only active programmes match unless --include-ended; --as-of applies validity dates as of that day. Output: table on a terminal, JSON otherwise (the catalogue.json format of the exports); xml and csv are the export formats too. With --explain, machine formats get the reasons on standard error.
+            Filters combine with AND; values inside one filter are alternatives (any-of), given repeated or comma-separated. Topics can be required together with --all-topics. Programmes without a learner age never match --age/--ages; ages derived from the education level (rule education-level-ages: primary 4–12, secondary 12–18) match and are marked ≈, unless --stated-ages-only. Only active programmes match unless --include-ended; --as-of applies validity dates as of that day. Output: table on a terminal, JSON otherwise (the catalogue.json format of the exports); xml and csv are the export formats too. With --explain, machine formats get the reasons on standard error.
 
             Examples:
               leerlijn query --age 10 --topic online-safety
+              leerlijn query --age 6 --stated-ages-only --explain
               leerlijn query --sector sport --role coach
               leerlijn query --audience parents --language nl --output json
               leerlijn query --text seksualiteit --explain
@@ -30,7 +31,7 @@ struct QueryCommand: ParsableCommand {
     var output: String?
     @Flag(help: "List the obligations that bind --sector/--role/--audience/--age instead of programmes.")
     var obligations = false
-    @Flag(help: "Explain, for each result, which filter matched which field.")
+    @Flag(help: "Explain, for each result, which filter matched which field and the basis of that value.")
     var explain = false
     @Option(help: "Language of titles in the table: nl or en.")
     var lang: String = "nl"
