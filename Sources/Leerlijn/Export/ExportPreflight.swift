@@ -37,7 +37,6 @@ public struct ExportPreflight: Sendable {
                 if text.nl.isEmpty { report(field, "", "the Dutch text is empty") }
                 if text.en.isEmpty { report(field, "", "the English text is empty") }
             }
-            if programme.audiences.isEmpty { report("audience", "", "at least one audience is needed") }
             if programme.topics.isEmpty { report("topic", "", "at least one topic is needed") }
             let terms: [(String, [String])] = [
                 (ProgrammeKind.vocabularyName, programme.kind.map { [$0.rawValue] } ?? []),
