@@ -9,6 +9,7 @@
   if (!form || !table || !table.tBodies || !table.tBodies[0]) { return; }
   var rows = table.tBodies[0].rows;
   var age = document.getElementById('filter-age');
+  var statedOnly = document.getElementById('filter-stated-ages');
   var filters = [
     ['audiences', document.getElementById('filter-audience')],
     ['topics', document.getElementById('filter-topic')],
@@ -29,6 +30,9 @@
     var min = row.getAttribute('data-age-min');
     var max = row.getAttribute('data-age-max');
     if (min === null || max === null) { return false; }
+    // Derived ages (rule education-level-ages) match unless only stated ages are wanted,
+    // exactly as `leerlijn query --age` and `--stated-ages-only`.
+    if (statedOnly && statedOnly.checked && row.getAttribute('data-age-basis') !== 'stated') { return false; }
     return wanted >= parseInt(min, 10) && wanted <= parseInt(max, 10);
   }
 
