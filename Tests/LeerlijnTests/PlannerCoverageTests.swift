@@ -111,10 +111,12 @@ struct PlannerCoverageTests {
         let ids = matrix.rows.map(\.requirementID)
         #expect(ids.contains("sport-reporting-duty"))
         #expect(!ids.contains("sports-agreement-competent-trainers"))
-        // The safe-sport centre is a hotline, not a training: it no longer counts as meeting the duty.
+        // The safe-sport centre is a hotline, not a training: it does not count. The unnamed awareness
+        // efforts in sport are a candidate, but the factsheet gives no kind or format: to verify, never covered.
         let duty = try #require(matrix.rows.first { $0.requirementID == "sport-reporting-duty" })
-        #expect(duty.candidates.isEmpty)
-        #expect(duty.gap != nil)
+        #expect(duty.candidates == ["sport-early-detection-awareness"])
+        #expect(duty.status == "to-verify")
+        #expect(duty.missing.contains { $0.hasPrefix("delivery") })
         let in2026 = TrainingMatrix(index: index, sector: Sector("sport"), role: Role("coach"),
                                     asOf: PlannerFixtures.date("2026-06-01"))
         let vog = try #require(in2026.rows.first { $0.requirementID == "sports-agreement-vog" })

@@ -24,7 +24,7 @@ struct PlannerICSTests {
         var lines: [[UInt8]] = []
         for line in physical {
             #expect(line.count <= 75, "line of \(line.count) octets")
-            #expect(String(validatingUTF8: line.map { CChar(bitPattern: $0) } + [0]) != nil, "a fold split a UTF-8 sequence")
+            #expect(String(validatingCString: line.map { CChar(bitPattern: $0) } + [0]) != nil, "a fold split a UTF-8 sequence")
             if line.first == 0x20, !lines.isEmpty { lines[lines.count - 1] += line.dropFirst() } else { lines.append(line) }
         }
         return lines.map { String(decoding: $0, as: UTF8.self) }

@@ -235,8 +235,10 @@ struct QueryOutputTests {
         }
         let kriebels = try #require(programmes.first { $0["id"] as? String == "kriebels-in-je-buik" })
         #expect((kriebels["ageRange"] as? [String: Int]) == ["min": 4, "max": 12])
+        // Log in states no ages but secondary education: its ages are derived (rule education-level-ages).
         let log = try #require(programmes.first { $0["id"] as? String == "log-in" })
         #expect((log["ageRange"] is NSNull) == (log["ageRangeBasis"] is NSNull))
+        #expect((log["ageRange"] as? [String: Int]) == ["min": 12, "max": 18])
         #expect(renderer.explanations(found).contains("audience: parents"))
     }
 
