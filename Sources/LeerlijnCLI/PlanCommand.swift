@@ -52,6 +52,10 @@ struct PlanCommand: ParsableCommand {
             }
             date = parsed
         }
+        if let output {
+            try AtomicFileWriter.checkTarget(output)
+            try AtomicFileWriter.checkNotInput(output, files: [profile].compactMap { $0 }, folders: [options.catalog])
+        }
         let bytes: [UInt8]
         switch (profile, sector) {
         case (let path?, nil):
@@ -77,7 +81,7 @@ struct PlanCommand: ParsableCommand {
         if let output {
             try AtomicFileWriter.write(bytes, to: output)
         } else {
-            FileHandle.standardOutput.write(Data(bytes))
+            try StandardStreams.out(bytes)
         }
     }
 

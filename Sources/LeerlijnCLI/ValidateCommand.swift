@@ -21,7 +21,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let catalogue = try options.load()
         let ended = catalogue.programmes.filter { $0.status.id == "ended" }.count
-        print("\(options.catalog): ok: \(catalogue.programmes.count) programmes (\(ended) ended), "
+        try StandardStreams.out(line: "\(options.catalog): ok: \(catalogue.programmes.count) programmes (\(ended) ended), "
               + "\(catalogue.requirements.count) requirements, "
               + "\(catalogue.vocabulary.lists.values.reduce(0) { $0 + $1.count }) vocabulary terms")
     }

@@ -36,6 +36,31 @@ public enum EmbeddedSchemas {
       <xs:pattern value="[a-z]{2,3}(-[A-Za-z0-9]{2,8})*"/>
     </xs:restriction>
   </xs:simpleType>
+  <!-- Bounds: the README's "Limits" table and the Swift type Limits state the same. -->
+  <xs:simpleType name="Date">
+    <xs:restriction base="xs:date">
+      <xs:pattern value="[0-9]{4}-[0-9]{2}-[0-9]{2}"/>
+      <xs:minInclusive value="1900-01-01"/>
+      <xs:maxInclusive value="2199-12-31"/>
+    </xs:restriction>
+  </xs:simpleType>
+  <xs:simpleType name="Year">
+    <xs:restriction base="xs:gYear">
+      <xs:pattern value="[0-9]{4}"/>
+      <xs:minInclusive value="1900"/>
+      <xs:maxInclusive value="2199"/>
+    </xs:restriction>
+  </xs:simpleType>
+  <xs:simpleType name="Rank">
+    <xs:restriction base="xs:nonNegativeInteger">
+      <xs:maxInclusive value="9"/>
+    </xs:restriction>
+  </xs:simpleType>
+  <xs:simpleType name="Footnote">
+    <xs:restriction base="xs:positiveInteger">
+      <xs:maxInclusive value="9999"/>
+    </xs:restriction>
+  </xs:simpleType>
   <xs:simpleType name="Age">
     <xs:restriction base="xs:nonNegativeInteger">
       <xs:maxInclusive value="25"/>
@@ -327,7 +352,7 @@ public enum EmbeddedSchemas {
   </xs:complexType>
   <xs:complexType name="SourcedDate">
     <xs:simpleContent>
-      <xs:extension base="xs:date"><xs:attributeGroup ref="Basis"/></xs:extension>
+      <xs:extension base="Date"><xs:attributeGroup ref="Basis"/></xs:extension>
     </xs:simpleContent>
   </xs:complexType>
   <xs:complexType name="SourcedRecommendation">
@@ -372,8 +397,8 @@ public enum EmbeddedSchemas {
   </xs:complexType>
   <xs:complexType name="Status">
     <xs:attribute name="value" type="StatusId" use="required"/>
-    <xs:attribute name="date" type="xs:date"/>
-    <xs:attribute name="year" type="xs:gYear"/>
+    <xs:attribute name="date" type="Date"/>
+    <xs:attribute name="year" type="Year"/>
     <xs:attributeGroup ref="Basis"/>
   </xs:complexType>
   <xs:complexType name="Url">
@@ -388,7 +413,7 @@ public enum EmbeddedSchemas {
     <xs:simpleContent>
       <xs:extension base="xs:string">
         <xs:attribute name="section" type="SectionRef" use="required"/>
-        <xs:attribute name="footnote" type="xs:positiveInteger"/>
+        <xs:attribute name="footnote" type="Footnote"/>
       </xs:extension>
     </xs:simpleContent>
   </xs:complexType>
@@ -422,7 +447,7 @@ public enum EmbeddedSchemas {
       <xs:element name="recommendation" type="SourcedRecommendation" minOccurs="0" maxOccurs="unbounded"/>
       <xs:element name="source" type="Source"/>
       <xs:element name="note" type="NonEmptyText" minOccurs="0"/>
-      <xs:element name="lastModified" type="xs:date"/>
+      <xs:element name="lastModified" type="Date"/>
     </xs:sequence>
     <xs:attribute name="id" type="Slug" use="required"/>
   </xs:complexType>
@@ -476,7 +501,7 @@ public enum EmbeddedSchemas {
       <xs:element name="validUntil" type="SourcedDate" minOccurs="0"/>
       <xs:element name="source" type="Source"/>
       <xs:element name="note" type="NonEmptyText" minOccurs="0"/>
-      <xs:element name="lastModified" type="xs:date"/>
+      <xs:element name="lastModified" type="Date"/>
     </xs:sequence>
     <xs:attribute name="id" type="Slug" use="required"/>
   </xs:complexType>
@@ -486,7 +511,7 @@ public enum EmbeddedSchemas {
       <xs:element name="label" type="LocalisedText" minOccurs="2" maxOccurs="2"/>
     </xs:sequence>
     <xs:attribute name="id" type="Slug" use="required"/>
-    <xs:attribute name="rank" type="xs:nonNegativeInteger"/>
+    <xs:attribute name="rank" type="Rank"/>
     <!-- For education levels: the learner ages of the level in the Dutch system, used by the
          rule education-level-ages for programmes that state a level but no ages. -->
     <xs:attribute name="minAge" type="Age"/>
