@@ -1573,7 +1573,9 @@ public enum EmbeddedSchemas {
               "programme",
               "target",
               "participants",
-              "reason"
+              "reason",
+              "part",
+              "sessions"
             ],
             "properties": {
               "id": {
@@ -1591,6 +1593,15 @@ public enum EmbeddedSchemas {
               },
               "reason": {
                 "type": "string"
+              },
+              "part": {
+                "type": "integer",
+                "minimum": 1
+              },
+              "sessions": {
+                "type": "integer",
+                "minimum": 1,
+                "description": "how many sessions, from part on, this entry stands for"
               }
             }
           }
@@ -2089,6 +2100,8 @@ public enum EmbeddedSchemas {
                   <xs:attribute name="programme" type="Id" use="required"/>
                   <xs:attribute name="target" type="Id" use="required"/>
                   <xs:attribute name="participants" type="xs:nonNegativeInteger" use="required"/>
+                  <xs:attribute name="part" type="xs:positiveInteger" use="required"/>
+                  <xs:attribute name="sessions" type="xs:positiveInteger" use="required"/>
                   <xs:attribute name="reason" type="xs:string" use="required"/>
                 </xs:complexType>
               </xs:element>
