@@ -2273,7 +2273,7 @@ public enum EmbeddedSchemas {
   "$defs": {
     "id": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": 80 },
     "date": { "type": "string", "format": "date", "pattern": "^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" },
-    "text": { "type": "string", "minLength": 1, "maxLength": 400 },
+    "text": { "type": "string", "minLength": 1, "maxLength": 400, "pattern": "\\S" },
     "age": { "type": "integer", "minimum": 0, "maximum": 25 }
   }
 }
@@ -2308,6 +2308,7 @@ public enum EmbeddedSchemas {
     <xs:restriction base="xs:string">
       <xs:minLength value="1"/>
       <xs:maxLength value="400"/>
+      <xs:pattern value="[\s\S]*\S[\s\S]*"/>
     </xs:restriction>
   </xs:simpleType>
   <xs:simpleType name="Kind">

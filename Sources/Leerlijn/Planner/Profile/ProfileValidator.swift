@@ -31,7 +31,15 @@ public struct ProfileValidator: Sendable {
             report.add(locations.field("id"), "", profile.id,
                        "id '\(profile.id)' is not a lower-case slug (a–z, 0–9, single hyphens)")
         }
-        if profile.name.isEmpty { report.add(locations.field("name"), "", "", "the name is empty") }
+        if profile.name.trimmingSpaces.isEmpty { report.add(locations.field("name"), "", "", "the name is empty") }
+        for (offset, group) in profile.learnerGroups.enumerated() where group.name.trimmingSpaces.isEmpty {
+            report.add(locations.at(locations.groups, offset, fallback: "learnerGroups"), "name", group.name,
+                       "the name of group '\(group.id)' is empty")
+        }
+        for (offset, blackout) in profile.blackouts.enumerated() where blackout.name.trimmingSpaces.isEmpty {
+            report.add(locations.at(locations.blackouts, offset, fallback: "blackouts"), "name", blackout.name,
+                       "the name of a blackout is empty")
+        }
         report.term(profile.sector.rawValue, "sector", at: locations.field("sector"), field: "", vocabulary)
         checkDates(profile, locations, &report)
         if profile.periodEnd < profile.periodStart {
