@@ -50,6 +50,9 @@ struct PlanCommand: ParsableCommand {
             guard let parsed = CalendarDate(iso: asOf) else {
                 throw LeerlijnError.usage("--as-of '\(asOf)' is not a date (YYYY-MM-DD)")
             }
+            guard Limits.year.accepts(parsed.year) else {
+                throw LeerlijnError.usage("--as-of '\(asOf)': the year is outside \(Limits.year) (\(Limits.year.why))")
+            }
             date = parsed
         }
         if let output {

@@ -8,7 +8,7 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Validate the catalogue (XSD, vocabularies, cross-file checks).",
         discussion: """
-            Prints a one-line summary and exits 0, or prints every error as path:line:column: error: message and exits 65.
+            Also runs the export preflight and loads every example profile (Catalog/profiles), so that whatever export would refuse, validate refuses first. Prints a one-line summary and exits 0, or prints every error as path:line:column: error: message (at most 20 of each kind, then a count of the rest) and exits 65; 66 for a missing catalogue part or a file that is not a regular file, 74 when one cannot be read.
 
             Examples:
               leerlijn validate

@@ -6,8 +6,9 @@
 /// with min ≤ max; no two learner groups share an age; constraints can be met (at least one
 /// allowed weekday, a weekly maximum, a session capacity and session hours above zero, and
 /// at least one session per day); blackouts end on or after their start; completed trainings
-/// name catalogue programmes. Every problem is reported, each with file, position, field
-/// and value.
+/// name catalogue programmes; every count, size, interval and date lies within ``Limits``.
+/// Every problem is reported (at most ``Limits/diagnosticsPerKind`` of a kind, then a count),
+/// each with file, position, field, value and, for a limit, the bound. All checks are linear.
 public struct ProfileValidator: Sendable {
     /// The catalogue the profile is checked against.
     public let catalogue: Catalogue
