@@ -92,6 +92,11 @@ struct ProfileLimitTests {
         limit.change(&document)
         let xml = try Self.verdict(document.xml, json: false)
         let json = try Self.verdict(document.json, json: true)
+        // What the published JSON Schema rejects is never accepted.
+        if let parsed = try? JSONSerialization.jsonObject(with: Data(document.json.utf8)) {
+            let checker = try JSONSchemaChecker(schema: EmbeddedSchemas.profileSchemaJSON)
+            if !checker.problems(parsed).isEmpty { #expect(!limit.accepted, "\(checker.problems(parsed))") }
+        }
         #expect(xml.accepted == limit.accepted, "XML: \(xml.message)")
         #expect(json.accepted == limit.accepted, "JSON: \(json.message)")
         for (format, outcome) in [("XML", xml), ("JSON", json)] where !outcome.accepted {

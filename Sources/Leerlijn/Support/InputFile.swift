@@ -49,6 +49,8 @@ public enum InputFile {
     ///   ``LeerlijnError/io(path:reason:)`` when it cannot be read,
     ///   ``LeerlijnError/invalidData(_:)`` when it is over `maxBytes`.
     public static func read(_ path: String, what: String, maxBytes: Int) throws(LeerlijnError) -> [UInt8] {
+        // stat first: opening a socket fails (ENXIO) and would hide what the path is.
+        try requireRegular(path, what: what)
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
             let code = errno

@@ -48,8 +48,9 @@ public struct ProfileValidator: Sendable {
                        "the period ends on \(profile.periodEnd), before it starts on \(profile.periodStart)")
         } else if !Limits.periodDays.accepts(profile.periodEnd.daysSinceEpoch - profile.periodStart.daysSinceEpoch) {
             report.add(locations.field("period"), "end", profile.periodEnd.description,
-                       "the period is longer than ten years (\(profile.periodEnd.daysSinceEpoch - profile.periodStart.daysSinceEpoch) "
-                       + "days, limit \(Limits.periodDays.range.upperBound)); plan at most ten years at a time")
+                       "the period from \(profile.periodStart) to \(profile.periodEnd) is longer than ten years "
+                       + "(\(profile.periodEnd.daysSinceEpoch - profile.periodStart.daysSinceEpoch) days, limit "
+                       + "\(Limits.periodDays.range.upperBound)); plan at most ten years at a time")
         }
         checkCounts(profile, locations, &report)
         checkRoles(profile, locations, &report)
