@@ -26,5 +26,5 @@ fi
 mkdir -p "Fuzz/work/$target" Fuzz/artifacts
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 exec ".build-fuzz/debug/$target" "Fuzz/work/$target" "Fuzz/corpus/$target" \
-  -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+  -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=1024 -max_len=65536 \
   -artifact_prefix="Fuzz/artifacts/$target-" -print_final_stats=1

@@ -61,18 +61,22 @@ struct ExportCommand: ParsableCommand {
         if !filters.isEmpty, (output as NSString).standardizingPath == "Exports" {
             throw LeerlijnError.usage("a filtered feed needs its own --output folder; Exports/ holds the whole catalogue")
         }
+        try AtomicFileWriter.checkNotInput(output, files: [], folders: [options.catalog])
         let catalogue = try options.load()
         let programmes = try selection(from: catalogue)
         let pipeline = ExportPipeline(formats: chosen, extraOutputs: try extraOutputs(for: catalogue))
         let bar = ExportProgressBar(enabled: isatty(STDERR_FILENO) == 1)
+        var lines: [String] = []
         let report = try pipeline.run(programmes, catalogue: catalogue, to: output) { progress in
             bar.clear()
-            print("wrote \((output as NSString).appendingPathComponent(progress.relativePath))")
-            fflush(nil)
+            lines.append("wrote \((output as NSString).appendingPathComponent(progress.relativePath))")
             bar.draw(progress)
         }
         bar.clear()
-        print("\(output): exported \(report.programmeCount) programmes to \(report.files.count) files "
+        // Printed after the files are in place: the progress callback cannot throw, and a
+        // failed write to standard output must still be exit 74, not a lost line.
+        for line in lines { try StandardStreams.out(line: line) }
+        try StandardStreams.out(line: "\(output): exported \(report.programmeCount) programmes to \(report.files.count) files "
               + "(\(report.totalBytes) bytes)")
     }
 }
@@ -95,6 +99,6 @@ private struct ExportProgressBar {
     }
 
     private func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        StandardStreams.err(text)
     }
 }

@@ -25,17 +25,28 @@ public struct LeerlijnCommand: ParsableCommand {
 
     /// Runs the command line and exits with a sysexits code.
     public static func runMain(_ arguments: [String]? = nil) -> Never {
-        let outcome = execute(arguments ?? Array(CommandLine.arguments.dropFirst()))
+        StandardStreams.ignoreBrokenPipeSignal()
+        var outcome = execute(arguments ?? Array(CommandLine.arguments.dropFirst()))
         if let message = outcome.message, !message.isEmpty {
-            let stream = outcome.code == 0 ? FileHandle.standardOutput : FileHandle.standardError
-            stream.write(Data((message + "\n").utf8))
+            if outcome.code == 0 {
+                do {
+                    try StandardStreams.out(line: message)
+                } catch is OutputClosed {
+                    outcome.code = OutputClosed.exitCode
+                } catch {
+                    StandardStreams.err("\(error)\n")
+                    outcome.code = 74
+                }
+            } else {
+                StandardStreams.err(message + "\n")
+            }
         }
         // For the benchmark: this process's own peak resident memory (VmHWM is reset by exec,
         // unlike the rusage a parent sees, which can include its own size).
         if ProcessInfo.processInfo.environment["LEERLIJN_REPORT_PEAK_MEMORY"] != nil,
            let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) {
-            FileHandle.standardError.write(Data("leerlijn: \(line)\n".utf8))
+            StandardStreams.err("leerlijn: \(line)\n")
         }
         Foundation.exit(outcome.code)
     }
@@ -49,6 +60,8 @@ public struct LeerlijnCommand: ParsableCommand {
             return (0, nil)
         } catch let error as LeerlijnError {
             return (error.exitCode, error.description)
+        } catch is OutputClosed {
+            return (OutputClosed.exitCode, nil)
         } catch {
             return (exitCode(for: error).rawValue, fullMessage(for: error))
         }

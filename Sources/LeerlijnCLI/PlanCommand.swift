@@ -50,7 +50,14 @@ struct PlanCommand: ParsableCommand {
             guard let parsed = CalendarDate(iso: asOf) else {
                 throw LeerlijnError.usage("--as-of '\(asOf)' is not a date (YYYY-MM-DD)")
             }
+            guard Limits.year.accepts(parsed.year) else {
+                throw LeerlijnError.usage("--as-of '\(asOf)': the year is outside \(Limits.year) (\(Limits.year.why))")
+            }
             date = parsed
+        }
+        if let output {
+            try AtomicFileWriter.checkTarget(output)
+            try AtomicFileWriter.checkNotInput(output, files: [profile].compactMap { $0 }, folders: [options.catalog])
         }
         let bytes: [UInt8]
         switch (profile, sector) {
@@ -77,7 +84,7 @@ struct PlanCommand: ParsableCommand {
         if let output {
             try AtomicFileWriter.write(bytes, to: output)
         } else {
-            FileHandle.standardOutput.write(Data(bytes))
+            try StandardStreams.out(bytes)
         }
     }
 

@@ -51,14 +51,14 @@ struct QueryCommand: ParsableCommand {
             guard format == .table || format == .json else {
                 throw LeerlijnError.usage("--obligations prints table or json, not \(format.rawValue)")
             }
-            FileHandle.standardOutput.write(Data(bytes))
+            try StandardStreams.out(bytes)
             return
         }
         let matches = query.run(on: loaded, explain: explain)
         let renderer = QueryOutputRenderer(catalogue: loaded, language: lang, width: Terminal.width())
-        FileHandle.standardOutput.write(Data(renderer.render(matches, format: format, explain: explain)))
+        try StandardStreams.out(renderer.render(matches, format: format, explain: explain))
         if explain, format != .table {
-            FileHandle.standardError.write(Data(renderer.explanations(matches).utf8))
+            StandardStreams.err(renderer.explanations(matches))
         }
     }
 }

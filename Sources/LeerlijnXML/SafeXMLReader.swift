@@ -61,7 +61,9 @@ public struct SafeXMLReader: Sendable {
         LibXML2Runtime.ensureInitialised()
         let label = displayName ?? path
         let collector = DiagnosticCollector(file: label, limit: maxDiagnostics)
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever; the
+        // fstat below refuses anything but a regular file before a byte is read.
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
             let reason = String(cString: strerror(errno))
             collector.append(XMLDiagnostic(file: label, line: 0, column: 0,
@@ -72,7 +74,8 @@ public struct SafeXMLReader: Sendable {
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
             collector.append(XMLDiagnostic(file: label, line: 0, column: 0,
-                                           message: "not a regular file", origin: "io"))
+                                           message: "not a regular file (a FIFO, socket, device or folder); refused",
+                                           origin: "io"))
             return Summary(rootName: "", rootNamespace: "", diagnostics: collector.diagnostics)
         }
         guard Int(info.st_size) <= maxBytes else {

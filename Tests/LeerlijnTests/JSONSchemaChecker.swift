@@ -3,7 +3,7 @@ import Foundation
 /// The tests' JSON Schema checker, for the keywords every published schema
 /// (`catalogue.schema.json`, `plan.schema.json`, `profile.schema.json`) uses: `type` (one or
 /// several), `required`, `properties`, `additionalProperties` (false, or a schema), `items`, `$ref` to `#/$defs`, `enum`, `const`, `oneOf`,
-/// `pattern`, `minimum`, `maximum`, `minItems`, `uniqueItems`, `minLength`, `maxLength`.
+/// `pattern`, `minimum`, `maximum`, `minItems`, `maxItems`, `uniqueItems`, `minLength`, `maxLength`.
 /// An unknown keyword is reported, so the schemas cannot outgrow what the tests check.
 struct JSONSchemaChecker {
     let root: [String: Any]
@@ -11,7 +11,7 @@ struct JSONSchemaChecker {
     /// Keywords that only annotate (`format` is not asserted).
     static let annotations: Set<String> = ["$schema", "$id", "$defs", "title", "description", "default", "format"]
     static let keywords: Set<String> = ["type", "required", "properties", "additionalProperties", "items", "$ref", "enum",
-                                        "const", "oneOf", "pattern", "minimum", "maximum", "minItems", "uniqueItems",
+                                        "const", "oneOf", "pattern", "minimum", "maximum", "minItems", "maxItems", "uniqueItems",
                                         "minLength", "maxLength"]
 
     init(schema text: String) throws {
@@ -89,6 +89,7 @@ struct JSONSchemaChecker {
         }
         if let array = value as? [Any] {
             if let min = schema["minItems"] as? Int, array.count < min { found.append("\(path): fewer than \(min) items") }
+            if let max = schema["maxItems"] as? Int, array.count > max { found.append("\(path): more than \(max) items") }
             if let items = schema["items"] as? [String: Any] {
                 for (offset, element) in array.enumerated() { check(element, items, "\(path)[\(offset)]", &found) }
             }

@@ -40,6 +40,15 @@ enum TestSupport {
                                                     withIntermediateDirectories: true)
             try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         }
+        // A catalogue needs both parts: a missing requirements/ folder is an error (66), never
+        // "nothing is required". Tests about programmes get the bundled sport obligations.
+        for (part, source) in [("requirements", "/requirements/sport.xml"), ("programmes", nil)]
+            where !files.keys.contains(where: { $0.hasPrefix(part + "/") }) {
+            try FileManager.default.createDirectory(atPath: root + "/" + part, withIntermediateDirectories: true)
+            if let source {
+                try FileManager.default.copyItem(atPath: catalogPath + source, toPath: root + "/" + part + "/" + (source as NSString).lastPathComponent)
+            }
+        }
         return root
     }
 

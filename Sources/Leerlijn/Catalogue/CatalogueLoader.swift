@@ -23,28 +23,40 @@ public struct CatalogueLoader: Sendable {
     /// - Throws: ``LeerlijnError/missingInput(path:reason:)`` when the folder or its vocabulary
     ///   is missing, ``LeerlijnError/invalidData(_:)`` with every problem otherwise.
     public func load(directory: String) throws(LeerlijnError) -> Catalogue {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw .missingInput(path: directory, reason: "no catalogue folder here")
-        }
+        try InputFile.requireFolder(directory, what: "catalogue folder")
         let vocabularyPath = (directory as NSString).appendingPathComponent("vocabulary.xml")
-        guard FileManager.default.fileExists(atPath: vocabularyPath) else {
-            throw .missingInput(path: vocabularyPath, reason: "the catalogue has no vocabulary.xml")
+        do {
+            try InputFile.requireRegular(vocabularyPath, what: "vocabulary")
+        } catch .missingInput(let path, let reason) where reason.hasPrefix("no such") {
+            throw .missingInput(path: path, reason: "the catalogue has no vocabulary.xml")
+        }
+        // Every part is listed before anything is parsed: a missing or unreadable folder, or a
+        // FIFO named *.xml, is an error naming the path, never an empty catalogue.
+        var parts: [(folder: String, files: [String])] = []
+        for folder in ["programmes", "requirements"] {
+            let path = (directory as NSString).appendingPathComponent(folder)
+            try InputFile.requireFolder(path, what: "\(folder) folder of the catalogue")
+            parts.append((folder, try InputFile.files(under: path, suffixes: [".xml"])))
         }
         let schema = try Self.compiledSchema()
         var session = LoadSession(reader: SafeXMLReader(maxBytes: maxFileBytes), schema: schema)
         guard let vocabulary = session.readVocabulary(path: vocabularyPath) else {
             throw .invalidData(session.diagnostics.sorted())
         }
-        for folder in ["programmes", "requirements"] {
-            let path = (directory as NSString).appendingPathComponent(folder)
-            for file in Self.xmlFiles(under: path) {
+        for (folder, files) in parts {
+            for file in files {
                 session.readEntries(path: file, expectedRoot: folder, vocabulary: vocabulary)
             }
         }
         session.checkAcrossFiles()
         let errors = session.diagnostics.filter { !$0.isWarning }
         guard errors.isEmpty else { throw .invalidData(session.diagnostics.sorted()) }
+        for (folder, count) in [("programmes", session.programmes.count), ("requirements", session.requirements.count)]
+            where count == 0 {
+            let path = (directory as NSString).appendingPathComponent(folder)
+            throw .invalidData([Diagnostic(file: path, field: folder, value: "0",
+                                           message: "the catalogue has no \(folder): \(path) holds no entry in any *.xml file")])
+        }
         return Catalogue(programmes: session.programmes.map(\.value),
                          requirements: session.requirements.map(\.value), vocabulary: vocabulary)
     }
@@ -53,9 +65,7 @@ public struct CatalogueLoader: Sendable {
     ///
     /// - Throws: ``LeerlijnError/invalidData(_:)`` with every problem.
     public func loadProgrammes(file: String, vocabulary: Vocabulary) throws(LeerlijnError) -> [Programme] {
-        guard FileManager.default.fileExists(atPath: file) else {
-            throw .missingInput(path: file, reason: "no such file")
-        }
+        try InputFile.requireRegular(file, what: "file")
         var session = LoadSession(reader: SafeXMLReader(maxBytes: maxFileBytes), schema: try Self.compiledSchema())
         session.readEntries(path: file, expectedRoot: "programmes", vocabulary: vocabulary)
         session.checkAcrossFiles()
@@ -93,17 +103,5 @@ public struct CatalogueLoader: Sendable {
         } catch {
             throw .invalidData([Diagnostic(file: "catalogue.xsd", message: "\(error)")])
         }
-    }
-
-    /// Every `*.xml` file below `path`, sorted, skipping hidden files; none when it is absent.
-    static func xmlFiles(under path: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: path) else { return [] }
-        var files: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
-            guard name.hasSuffix(".xml"), !name.hasPrefix(".") else { continue }
-            files.append((path as NSString).appendingPathComponent(relative))
-        }
-        return files.sorted()
     }
 }

@@ -19,12 +19,13 @@ struct LoadSession {
         let summary = reader.read(file: path, schema: schema) { node in
             guard node.name == "terms", let name = node.attribute("name") else { return }
             var terms: [Vocabulary.Term] = []
+            var seen = Set<String>()
             for (offset, term) in node.children(named: "term").enumerated() {
                 let id = term.attribute("id") ?? ""
                 let label = term.children(named: "label")
                 let nl = label.first { $0.attribute("lang") == "nl" }?.text ?? id
                 let en = label.first { $0.attribute("lang") == "en" }?.text ?? id
-                if terms.contains(where: { $0.id == id }) {
+                if !seen.insert(id).inserted {
                     local.append(Diagnostic(file: path, line: term.line, column: term.column, field: "term@id",
                                             value: id, message: "duplicate term '\(id)' in vocabulary '\(name)'"))
                 }

@@ -9,6 +9,20 @@ import Foundation
 /// plans are made as of each profile's own period start, so the bytes never depend on the day
 /// the export runs.
 public enum PlanExports {
+    /// The example profiles of the catalogue folder `directory` (`profiles/*.xml`, `*.json`),
+    /// sorted; none when it has no `profiles/` folder.
+    ///
+    /// - Throws: ``LeerlijnError/io(path:reason:)`` for a folder that cannot be read,
+    ///   ``LeerlijnError/missingInput(path:reason:)`` for a profile that is not a regular file.
+    public static func profilePaths(directory: String) throws(LeerlijnError) -> [String] {
+        let folder = (directory as NSString).appendingPathComponent("profiles")
+        var info = stat()
+        guard lstat(folder, &info) == 0 else { return [] }
+        try InputFile.requireFolder(folder, what: "profiles folder")
+        return try InputFile.files(under: folder, suffixes: [".xml", ".json"])
+            .filter { ($0 as NSString).deletingLastPathComponent == folder }
+    }
+
     /// Every plan and matrix output for the catalogue folder `directory`.
     ///
     /// - Throws: ``LeerlijnError/invalidData(_:)`` for a profile that does not load.
@@ -16,13 +30,10 @@ public enum PlanExports {
         let planner = Planner(catalogue: catalogue)
         let loader = ProfileLoader(catalogue: catalogue)
         var outputs: [ExportOutput] = []
-        let folder = (directory as NSString).appendingPathComponent("profiles")
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
-            .filter { ($0.hasSuffix(".xml") || $0.hasSuffix(".json")) && !$0.hasPrefix(".") }.sorted()
-        for name in names {
-            let profile = try loader.load(path: (folder as NSString).appendingPathComponent(name))
+        for path in try profilePaths(directory: directory) {
+            let profile = try loader.load(path: path)
             let plan = planner.plan(for: profile)
-            let base = (name as NSString).deletingPathExtension
+            let base = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
             for (format, suffix) in [(PlanOutputFormat.json, "json"), (.xml, "xml"), (.ics, "ics"), (.text, "txt")] {
                 outputs.append(ExportOutput(relativePath: "plans/\(base).\(suffix)",
                                             bytes: PlanRenderer.render(plan, as: format, catalogue: catalogue)))

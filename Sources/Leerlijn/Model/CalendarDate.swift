@@ -35,8 +35,20 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         self.init(year: y, month: m, day: d)
     }
 
-    /// Creates the date `days` days after 1970-01-01.
+    /// Creates a date from components known to form a real day (constants in this module).
+    init(unchecked year: Int, _ month: Int, _ day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// The day numbers of 0001-01-01 and 9999-12-31, the range a date can hold.
+    static let representableDays = -719_162...2_932_896
+
+    /// Creates the date `days` days after 1970-01-01, clamped to 0001-01-01…9999-12-31 so that
+    /// no day count, however large, can overflow or leave the four-digit years.
     public init(daysSinceEpoch days: Int) {
+        let days = Swift.min(Swift.max(days, Self.representableDays.lowerBound), Self.representableDays.upperBound)
         // Howard Hinnant's civil_from_days.
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
@@ -69,14 +81,19 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         return ((d % 7 + 7) % 7 + 3) % 7 + 1
     }
 
-    /// The date `count` days later (earlier when negative).
+    /// The date `count` days later (earlier when negative), clamped to the representable years.
     public func adding(days count: Int) -> CalendarDate {
-        CalendarDate(daysSinceEpoch: daysSinceEpoch + count)
+        let (sum, overflow) = daysSinceEpoch.addingReportingOverflow(count)
+        return CalendarDate(daysSinceEpoch: overflow ? (count < 0 ? Int.min : Int.max) : sum)
     }
 
-    /// The same day `count` months later, clamped to the month's last day.
+    /// The same day `count` months later, clamped to the month's last day and to the
+    /// representable years (0001–9999), so no count can overflow.
     public func adding(months count: Int) -> CalendarDate {
-        let total = year * 12 + (month - 1) + count
+        let months = year * 12 + (month - 1)
+        let lowest = 12, highest = 9999 * 12 + 11
+        let (sum, overflow) = months.addingReportingOverflow(count)
+        let total = overflow ? (count < 0 ? lowest : highest) : Swift.min(Swift.max(sum, lowest), highest)
         let y = total / 12, m = total % 12 + 1
         let d = Swift.min(day, CalendarDate.daysIn(month: m, year: y))
         return CalendarDate(year: y, month: m, day: d) ?? self

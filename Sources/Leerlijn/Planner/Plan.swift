@@ -278,14 +278,29 @@ public struct UnplacedSession: Sendable, Hashable {
     public var programmeID: String
     /// The target.
     public var targetID: String
-    /// 1-based number of this session among the target's sessions of the programme.
+    /// 1-based number of the first session this entry stands for, among the target's
+    /// sessions of the programme.
     public var part: Int
+    /// How many sessions, from `part` on, this entry stands for (the rest of the delivery).
+    public var sessions: Int
     /// Whether it is a refresher of a completed training.
     public var isRefresher: Bool
-    /// Participants it would have had.
+    /// Participants they would have had, together.
     public var participants: Int
-    /// Why it could not be placed.
+    /// Why they could not be placed.
     public var reason: String
+
+    /// Creates an entry for `sessions` sessions from `part` on.
+    public init(programmeID: String, targetID: String, part: Int, sessions: Int = 1, isRefresher: Bool,
+                participants: Int, reason: String) {
+        self.programmeID = programmeID
+        self.targetID = targetID
+        self.part = part
+        self.sessions = sessions
+        self.isRefresher = isRefresher
+        self.participants = participants
+        self.reason = reason
+    }
 }
 
 /// How session ids are formed; derived on demand so planning never builds them.

@@ -1,5 +1,9 @@
 /// From choices to dated sessions.
 ///
+/// At most ``Limits/sessionsPerPlan`` sessions are placed; the sessions of a delivery that do
+/// not fit are one ``UnplacedSession`` entry (first part and count), so a plan's size is
+/// bounded by its deliveries, never by headcounts.
+///
 /// Each chosen programme is delivered once to each target it covers; a target larger than
 /// the session capacity gets several sessions, with participants split as evenly as possible.
 /// A delivery's window runs from the later of the as-of date, the period's start and the
@@ -45,18 +49,27 @@ extension Planner {
         var scheduler = SessionScheduler(start: firstDay, end: profile.periodEnd, constraints: profile.constraints,
                                          blackouts: profile.blackouts)
         var sessions: [PlannedSession] = []
-        sessions.reserveCapacity(requests.count)
+        let cap = Limits.sessionsPerPlan.range.upperBound
         for request in requests {
-            if let date = scheduler.place(request) {
+            var part = 1
+            while part <= request.parts {
+                guard sessions.count < cap else {
+                    plan.unplaced.append(unplaced(request, from: part,
+                                                  reason: "the plan already holds \(cap) sessions, the most one plan lists "
+                                                    + "(Limits: sessions per plan); plan a shorter period or fewer people"))
+                    break
+                }
+                guard let date = scheduler.place(request) else {
+                    // The calendar only fills up: a part that does not fit means no later part of
+                    // the same delivery (same window) fits either. One entry stands for them all.
+                    plan.unplaced.append(unplaced(request, from: part, reason: scheduler.reason(for: request)))
+                    break
+                }
                 sessions.append(PlannedSession(date: date, programmeID: request.programmeID,
-                                               targetID: request.targetID, part: request.part, parts: request.parts,
-                                               participants: request.participants, isRefresher: request.isRefresher,
-                                               requirementIDs: request.requirementIDs))
-            } else {
-                plan.unplaced.append(UnplacedSession(programmeID: request.programmeID, targetID: request.targetID,
-                                                     part: request.part, isRefresher: request.isRefresher,
-                                                     participants: request.participants,
-                                                     reason: scheduler.reason(for: request)))
+                                               targetID: request.targetID, part: part, parts: request.parts,
+                                               participants: request.participants(part: part),
+                                               isRefresher: request.isRefresher, requirementIDs: request.requirementIDs))
+                part += 1
             }
         }
         // Stable by date: on one day, sessions keep the request order (staff, learners, parents).
@@ -64,6 +77,12 @@ extension Planner {
         order.sort { (sessions[$0].date, $0) < (sessions[$1].date, $1) }
         sessions = order.map { sessions[$0] }
         plan.sessions = sessions
+    }
+
+    private func unplaced(_ request: SessionRequest, from part: Int, reason: String) -> UnplacedSession {
+        UnplacedSession(programmeID: request.programmeID, targetID: request.targetID, part: part,
+                        sessions: request.parts - part + 1, isRefresher: request.isRefresher,
+                        participants: request.participants(from: part, through: request.parts), reason: reason)
     }
 
     private func requests(_ context: PlanningContext, programme p: Int, target t: Int, requirements: [Int],
@@ -79,13 +98,10 @@ extension Planner {
             expiry = max(expiry ?? until, until)
         }
         if let expiry, expiry < latest { latest = expiry }
+        // Headcount and capacity are bounded (Limits), so this cannot overflow.
         let parts = max(1, (target.headcount + capacity - 1) / capacity)
-        let base = target.headcount / parts, extra = target.headcount % parts
-        let ids = requirements.map { index.requirementIDs[$0] }
-        return (1...parts).map { part in
-            SessionRequest(programmeID: programmeID, targetID: target.id, part: part, parts: parts,
-                           participants: base + (part <= extra ? 1 : 0), earliest: earliest, latest: latest,
-                           isRefresher: refresher, requirementIDs: ids)
-        }
+        return [SessionRequest(programmeID: programmeID, targetID: target.id, parts: parts, headcount: target.headcount,
+                               earliest: earliest, latest: latest, isRefresher: refresher,
+                               requirementIDs: requirements.map { index.requirementIDs[$0] })]
     }
 }

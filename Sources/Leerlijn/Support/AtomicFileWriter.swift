@@ -35,6 +35,7 @@ public enum AtomicFileWriter {
     @discardableResult
     public static func write(to path: String,
                              producer: (_ sink: ([UInt8]) throws -> Void) throws -> Void) throws(LeerlijnError) -> Int {
+        try checkTarget(path)
         let directory = (path as NSString).deletingLastPathComponent
         let folder = directory.isEmpty ? "." : directory
         let name = (path as NSString).lastPathComponent
@@ -78,6 +79,64 @@ public enum AtomicFileWriter {
             close(directoryDescriptor)
         }
         return total
+    }
+
+    /// Checks that `path` is a regular file or does not exist yet.
+    ///
+    /// The rename at the end of a write replaces whatever the path names: a device node
+    /// (`/dev/null`, as root), a FIFO, a socket or a symbolic link would be destroyed and become
+    /// a regular file, and a folder cannot be replaced at all. They are refused before any byte
+    /// is written.
+    ///
+    /// - Throws: ``LeerlijnError/cannotCreate(path:reason:)`` for anything but a regular file or a new path.
+    public static func checkTarget(_ path: String) throws(LeerlijnError) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else {
+            if errno == ENOENT { return }
+            throw .cannotCreate(path: path, reason: lastError())
+        }
+        let type = info.st_mode & S_IFMT
+        guard type == S_IFREG else {
+            throw .cannotCreate(path: path, reason: "it is \(InputFile.describe(info.st_mode)); output goes only to a "
+                                + "regular file or a new path (redirect standard output to write elsewhere)")
+        }
+    }
+
+    /// Refuses an output file or folder that is, or lies inside, one of the inputs: writing there
+    /// would destroy the input, or plant a foreign file in the catalogue.
+    ///
+    /// - Parameters:
+    ///   - output: The output file or folder.
+    ///   - files: Input files the output must not be.
+    ///   - folders: Input folders the output must not be or lie in.
+    /// - Throws: ``LeerlijnError/cannotCreate(path:reason:)``.
+    public static func checkNotInput(_ output: String, files: [String], folders: [String]) throws(LeerlijnError) {
+        var out = stat()
+        if stat(output, &out) == 0 {
+            for file in files {
+                var input = stat()
+                if stat(file, &input) == 0, input.st_dev == out.st_dev, input.st_ino == out.st_ino {
+                    throw .cannotCreate(path: output, reason: "it is the input \(file); the output can never be the input")
+                }
+            }
+        }
+        // The nearest existing folder of the output, resolved, against each input folder.
+        var probe = (output as NSString).standardizingPath
+        while !probe.isEmpty, probe != "/", !FileManager.default.fileExists(atPath: probe) {
+            probe = (probe as NSString).deletingLastPathComponent
+        }
+        guard let resolved = realpath(probe.isEmpty ? "." : probe, nil) else { return }
+        defer { free(resolved) }
+        let outputPath = String(cString: resolved)
+        for folder in folders {
+            guard let real = realpath(folder, nil) else { continue }
+            defer { free(real) }
+            let inputPath = String(cString: real)
+            if outputPath == inputPath || outputPath.hasPrefix(inputPath.hasSuffix("/") ? inputPath : inputPath + "/") {
+                throw .cannotCreate(path: output, reason: "it lies in the input folder \(folder); "
+                                    + "the output can never be (part of) the input")
+            }
+        }
     }
 
     /// Creates `directory` (and parents) when missing.

@@ -76,7 +76,7 @@ public enum LeerlijnError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .usage(let message): return "error: \(message)"
-        case .invalidData(let diagnostics): return diagnostics.map(\.description).joined(separator: "\n")
+        case .invalidData(let diagnostics): return Diagnostic.summarised(diagnostics).map(\.description).joined(separator: "\n")
         case .missingInput(let path, let reason): return "\(path): error: \(reason)"
         case .cannotCreate(let path, let reason): return "\(path): error: cannot create: \(reason)"
         case .io(let path, let reason): return "\(path): error: \(reason)"

@@ -36,6 +36,31 @@ public enum EmbeddedSchemas {
       <xs:pattern value="[a-z]{2,3}(-[A-Za-z0-9]{2,8})*"/>
     </xs:restriction>
   </xs:simpleType>
+  <!-- Bounds: the README's "Limits" table and the Swift type Limits state the same. -->
+  <xs:simpleType name="Date">
+    <xs:restriction base="xs:date">
+      <xs:pattern value="[0-9]{4}-[0-9]{2}-[0-9]{2}"/>
+      <xs:minInclusive value="1900-01-01"/>
+      <xs:maxInclusive value="2199-12-31"/>
+    </xs:restriction>
+  </xs:simpleType>
+  <xs:simpleType name="Year">
+    <xs:restriction base="xs:gYear">
+      <xs:pattern value="[0-9]{4}"/>
+      <xs:minInclusive value="1900"/>
+      <xs:maxInclusive value="2199"/>
+    </xs:restriction>
+  </xs:simpleType>
+  <xs:simpleType name="Rank">
+    <xs:restriction base="xs:nonNegativeInteger">
+      <xs:maxInclusive value="9"/>
+    </xs:restriction>
+  </xs:simpleType>
+  <xs:simpleType name="Footnote">
+    <xs:restriction base="xs:positiveInteger">
+      <xs:maxInclusive value="9999"/>
+    </xs:restriction>
+  </xs:simpleType>
   <xs:simpleType name="Age">
     <xs:restriction base="xs:nonNegativeInteger">
       <xs:maxInclusive value="25"/>
@@ -327,7 +352,7 @@ public enum EmbeddedSchemas {
   </xs:complexType>
   <xs:complexType name="SourcedDate">
     <xs:simpleContent>
-      <xs:extension base="xs:date"><xs:attributeGroup ref="Basis"/></xs:extension>
+      <xs:extension base="Date"><xs:attributeGroup ref="Basis"/></xs:extension>
     </xs:simpleContent>
   </xs:complexType>
   <xs:complexType name="SourcedRecommendation">
@@ -372,8 +397,8 @@ public enum EmbeddedSchemas {
   </xs:complexType>
   <xs:complexType name="Status">
     <xs:attribute name="value" type="StatusId" use="required"/>
-    <xs:attribute name="date" type="xs:date"/>
-    <xs:attribute name="year" type="xs:gYear"/>
+    <xs:attribute name="date" type="Date"/>
+    <xs:attribute name="year" type="Year"/>
     <xs:attributeGroup ref="Basis"/>
   </xs:complexType>
   <xs:complexType name="Url">
@@ -388,7 +413,7 @@ public enum EmbeddedSchemas {
     <xs:simpleContent>
       <xs:extension base="xs:string">
         <xs:attribute name="section" type="SectionRef" use="required"/>
-        <xs:attribute name="footnote" type="xs:positiveInteger"/>
+        <xs:attribute name="footnote" type="Footnote"/>
       </xs:extension>
     </xs:simpleContent>
   </xs:complexType>
@@ -422,7 +447,7 @@ public enum EmbeddedSchemas {
       <xs:element name="recommendation" type="SourcedRecommendation" minOccurs="0" maxOccurs="unbounded"/>
       <xs:element name="source" type="Source"/>
       <xs:element name="note" type="NonEmptyText" minOccurs="0"/>
-      <xs:element name="lastModified" type="xs:date"/>
+      <xs:element name="lastModified" type="Date"/>
     </xs:sequence>
     <xs:attribute name="id" type="Slug" use="required"/>
   </xs:complexType>
@@ -476,7 +501,7 @@ public enum EmbeddedSchemas {
       <xs:element name="validUntil" type="SourcedDate" minOccurs="0"/>
       <xs:element name="source" type="Source"/>
       <xs:element name="note" type="NonEmptyText" minOccurs="0"/>
-      <xs:element name="lastModified" type="xs:date"/>
+      <xs:element name="lastModified" type="Date"/>
     </xs:sequence>
     <xs:attribute name="id" type="Slug" use="required"/>
   </xs:complexType>
@@ -486,7 +511,7 @@ public enum EmbeddedSchemas {
       <xs:element name="label" type="LocalisedText" minOccurs="2" maxOccurs="2"/>
     </xs:sequence>
     <xs:attribute name="id" type="Slug" use="required"/>
-    <xs:attribute name="rank" type="xs:nonNegativeInteger"/>
+    <xs:attribute name="rank" type="Rank"/>
     <!-- For education levels: the learner ages of the level in the Dutch system, used by the
          rule education-level-ages for programmes that state a level but no ages. -->
     <xs:attribute name="minAge" type="Age"/>
@@ -1715,7 +1740,9 @@ public enum EmbeddedSchemas {
               "programme",
               "target",
               "participants",
-              "reason"
+              "reason",
+              "part",
+              "sessions"
             ],
             "properties": {
               "id": {
@@ -1733,6 +1760,15 @@ public enum EmbeddedSchemas {
               },
               "reason": {
                 "type": "string"
+              },
+              "part": {
+                "type": "integer",
+                "minimum": 1
+              },
+              "sessions": {
+                "type": "integer",
+                "minimum": 1,
+                "description": "how many sessions, from part on, this entry stands for"
               }
             }
           }
@@ -2231,6 +2267,8 @@ public enum EmbeddedSchemas {
                   <xs:attribute name="programme" type="Id" use="required"/>
                   <xs:attribute name="target" type="Id" use="required"/>
                   <xs:attribute name="participants" type="xs:nonNegativeInteger" use="required"/>
+                  <xs:attribute name="part" type="xs:positiveInteger" use="required"/>
+                  <xs:attribute name="sessions" type="xs:positiveInteger" use="required"/>
                   <xs:attribute name="reason" type="xs:string" use="required"/>
                 </xs:complexType>
               </xs:element>
@@ -2297,20 +2335,20 @@ public enum EmbeddedSchemas {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "urn:leerlijn:profile:1",
   "title": "Leerlijn organisation profile",
-  "description": "The input of the planner, equivalent to profile.xsd. Vocabulary ids (sector, role, specialNeeds, level) are checked against Catalog/vocabulary.xml by the planner; cross-field rules (period order, overlapping learner groups, impossible constraints) too. Blackout periods are the profile author's; Leerlijn never invents holiday dates.",
+  "description": "The input of the planner, equivalent to profile.xsd, with the same bounds (the README's Limits table). Vocabulary ids (sector, role, specialNeeds, level) are checked against Catalog/vocabulary.xml by the planner; cross-field rules (period order, overlapping learner groups, impossible constraints) too. Blackout periods are the profile author's; Leerlijn never invents holiday dates.",
   "type": "object",
   "additionalProperties": false,
   "required": ["id", "name", "kind", "sector", "period", "roles", "constraints"],
   "properties": {
     "id": { "$ref": "#/$defs/id" },
-    "name": { "type": "string", "minLength": 1, "maxLength": 400 },
+    "name": { "$ref": "#/$defs/text" },
     "kind": {
       "enum": ["primary-school", "secondary-school", "special-education-school", "childcare-centre", "sports-club",
                "hospital", "youth-care", "prosecution-office", "police-unit", "helpline", "other"]
     },
     "sector": { "$ref": "#/$defs/id" },
-    "languages": { "type": "array", "items": { "type": "string", "pattern": "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$" } },
-    "specialNeeds": { "type": "array", "items": { "$ref": "#/$defs/id" } },
+    "languages": { "type": "array", "maxItems": 50, "items": { "type": "string", "pattern": "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", "maxLength": 35 } },
+    "specialNeeds": { "type": "array", "maxItems": 50, "items": { "$ref": "#/$defs/id" } },
     "period": {
       "type": "object",
       "additionalProperties": false,
@@ -2319,45 +2357,48 @@ public enum EmbeddedSchemas {
     },
     "roles": {
       "type": "array",
+      "maxItems": 100,
       "items": {
         "type": "object",
         "additionalProperties": false,
         "required": ["role", "headcount"],
         "properties": {
           "role": { "$ref": "#/$defs/id" },
-          "headcount": { "type": "integer", "minimum": 0 },
+          "headcount": { "type": "integer", "minimum": 0, "maximum": 100000 },
           "audience": { "enum": ["professionals", "volunteers"], "default": "professionals" }
         }
       }
     },
     "learnerGroups": {
       "type": "array",
+      "maxItems": 26,
       "items": {
         "type": "object",
         "additionalProperties": false,
         "required": ["id", "name", "ages", "size"],
         "properties": {
           "id": { "$ref": "#/$defs/id" },
-          "name": { "type": "string", "minLength": 1 },
+          "name": { "$ref": "#/$defs/text" },
           "ages": {
             "type": "object",
             "additionalProperties": false,
             "required": ["min", "max"],
             "properties": { "min": { "$ref": "#/$defs/age" }, "max": { "$ref": "#/$defs/age" } }
           },
-          "size": { "type": "integer", "minimum": 0 },
+          "size": { "type": "integer", "minimum": 0, "maximum": 10000 },
           "level": { "$ref": "#/$defs/id" }
         }
       }
     },
     "blackouts": {
       "type": "array",
+      "maxItems": 400,
       "items": {
         "type": "object",
         "additionalProperties": false,
         "required": ["name", "start", "end"],
         "properties": {
-          "name": { "type": "string", "minLength": 1 },
+          "name": { "$ref": "#/$defs/text" },
           "start": { "$ref": "#/$defs/date" },
           "end": { "$ref": "#/$defs/date" }
         }
@@ -2374,14 +2415,15 @@ public enum EmbeddedSchemas {
           "uniqueItems": true,
           "items": { "enum": ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] }
         },
-        "maxSessionsPerWeek": { "type": "integer", "minimum": 1 },
-        "sessionCapacity": { "type": "integer", "minimum": 1 },
+        "maxSessionsPerWeek": { "type": "integer", "minimum": 1, "maximum": 168 },
+        "sessionCapacity": { "type": "integer", "minimum": 1, "maximum": 1000 },
         "hoursPerDay": { "type": "integer", "minimum": 1, "maximum": 24 },
-        "sessionHours": { "type": "integer", "minimum": 1, "default": 2 }
+        "sessionHours": { "type": "integer", "minimum": 1, "maximum": 24, "default": 2 }
       }
     },
     "completedTrainings": {
       "type": "array",
+      "maxItems": 1000,
       "items": {
         "type": "object",
         "additionalProperties": false,
@@ -2390,14 +2432,15 @@ public enum EmbeddedSchemas {
           "programme": { "$ref": "#/$defs/id" },
           "role": { "$ref": "#/$defs/id" },
           "date": { "$ref": "#/$defs/date" },
-          "refreshMonths": { "type": "integer", "minimum": 1 }
+          "refreshMonths": { "type": "integer", "minimum": 1, "maximum": 120 }
         }
       }
     }
   },
   "$defs": {
     "id": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": 80 },
-    "date": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" },
+    "date": { "type": "string", "format": "date", "pattern": "^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" },
+    "text": { "type": "string", "minLength": 1, "maxLength": 400, "pattern": "\\S" },
     "age": { "type": "integer", "minimum": 0, "maximum": 25 }
   }
 }
@@ -2413,6 +2456,8 @@ public enum EmbeddedSchemas {
   suggestions, and cross-field rules (period order, overlapping learner groups, impossible
   constraints) are checked by the planner too. Blackout periods are the profile author's:
   Leerlijn never invents holiday dates.
+  Every count, size, interval and date is bounded (the README's "Limits" table, the Swift type
+  Limits, and profile.schema.json state the same bounds; a test checks they agree).
 -->
 <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
            xmlns="urn:leerlijn:profile:1"
@@ -2430,6 +2475,7 @@ public enum EmbeddedSchemas {
     <xs:restriction base="xs:string">
       <xs:minLength value="1"/>
       <xs:maxLength value="400"/>
+      <xs:pattern value="[\s\S]*\S[\s\S]*"/>
     </xs:restriction>
   </xs:simpleType>
   <xs:simpleType name="Kind">
@@ -2467,6 +2513,63 @@ public enum EmbeddedSchemas {
   <xs:simpleType name="LanguageTag">
     <xs:restriction base="xs:string">
       <xs:pattern value="[a-z]{2,3}(-[A-Za-z0-9]{2,8})*"/>
+      <xs:maxLength value="35"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="Headcount">
+    <xs:restriction base="xs:int">
+      <xs:minInclusive value="0"/>
+      <xs:maxInclusive value="100000"/>
+    </xs:restriction>
+  </xs:simpleType>
+  <xs:simpleType name="GroupSize">
+    <xs:restriction base="xs:int">
+      <xs:minInclusive value="0"/>
+      <xs:maxInclusive value="10000"/>
+    </xs:restriction>
+  </xs:simpleType>
+  <xs:simpleType name="Age">
+    <xs:restriction base="xs:int">
+      <xs:minInclusive value="0"/>
+      <xs:maxInclusive value="25"/>
+    </xs:restriction>
+  </xs:simpleType>
+  <xs:simpleType name="SessionsPerWeek">
+    <xs:restriction base="xs:int">
+      <xs:minInclusive value="1"/>
+      <xs:maxInclusive value="168"/>
+    </xs:restriction>
+  </xs:simpleType>
+  <xs:simpleType name="SessionCapacity">
+    <xs:restriction base="xs:int">
+      <xs:minInclusive value="1"/>
+      <xs:maxInclusive value="1000"/>
+    </xs:restriction>
+  </xs:simpleType>
+  <xs:simpleType name="HoursPerDay">
+    <xs:restriction base="xs:int">
+      <xs:minInclusive value="1"/>
+      <xs:maxInclusive value="24"/>
+    </xs:restriction>
+  </xs:simpleType>
+  <xs:simpleType name="SessionHours">
+    <xs:restriction base="xs:int">
+      <xs:minInclusive value="1"/>
+      <xs:maxInclusive value="24"/>
+    </xs:restriction>
+  </xs:simpleType>
+  <xs:simpleType name="RefreshMonths">
+    <xs:restriction base="xs:int">
+      <xs:minInclusive value="1"/>
+      <xs:maxInclusive value="120"/>
+    </xs:restriction>
+  </xs:simpleType>
+  <xs:simpleType name="Date">
+    <xs:restriction base="xs:date">
+      <xs:pattern value="[0-9]{4}-[0-9]{2}-[0-9]{2}"/>
+      <xs:minInclusive value="1900-01-01"/>
+      <xs:maxInclusive value="2199-12-31"/>
     </xs:restriction>
   </xs:simpleType>
 
@@ -2477,21 +2580,21 @@ public enum EmbeddedSchemas {
         <xs:element name="name" type="Text"/>
         <xs:element name="kind" type="Kind"/>
         <xs:element name="sector" type="Id"/>
-        <xs:element name="language" type="LanguageTag" minOccurs="0" maxOccurs="unbounded"/>
-        <xs:element name="specialNeed" type="Id" minOccurs="0" maxOccurs="unbounded"/>
+        <xs:element name="language" type="LanguageTag" minOccurs="0" maxOccurs="50"/>
+        <xs:element name="specialNeed" type="Id" minOccurs="0" maxOccurs="50"/>
         <xs:element name="period">
           <xs:complexType>
-            <xs:attribute name="start" type="xs:date" use="required"/>
-            <xs:attribute name="end" type="xs:date" use="required"/>
+            <xs:attribute name="start" type="Date" use="required"/>
+            <xs:attribute name="end" type="Date" use="required"/>
           </xs:complexType>
         </xs:element>
         <xs:element name="roles">
           <xs:complexType>
             <xs:sequence>
-              <xs:element name="role" minOccurs="0" maxOccurs="unbounded">
+              <xs:element name="role" minOccurs="0" maxOccurs="100">
                 <xs:complexType>
                   <xs:attribute name="id" type="Id" use="required"/>
-                  <xs:attribute name="headcount" type="xs:int" use="required"/>
+                  <xs:attribute name="headcount" type="Headcount" use="required"/>
                   <xs:attribute name="audience" type="StaffAudience" default="professionals"/>
                 </xs:complexType>
               </xs:element>
@@ -2501,13 +2604,13 @@ public enum EmbeddedSchemas {
         <xs:element name="learnerGroups" minOccurs="0">
           <xs:complexType>
             <xs:sequence>
-              <xs:element name="group" minOccurs="0" maxOccurs="unbounded">
+              <xs:element name="group" minOccurs="0" maxOccurs="26">
                 <xs:complexType>
                   <xs:attribute name="id" type="Id" use="required"/>
                   <xs:attribute name="name" type="Text" use="required"/>
-                  <xs:attribute name="minAge" type="xs:int" use="required"/>
-                  <xs:attribute name="maxAge" type="xs:int" use="required"/>
-                  <xs:attribute name="size" type="xs:int" use="required"/>
+                  <xs:attribute name="minAge" type="Age" use="required"/>
+                  <xs:attribute name="maxAge" type="Age" use="required"/>
+                  <xs:attribute name="size" type="GroupSize" use="required"/>
                   <xs:attribute name="level" type="Id"/>
                 </xs:complexType>
               </xs:element>
@@ -2517,11 +2620,11 @@ public enum EmbeddedSchemas {
         <xs:element name="blackouts" minOccurs="0">
           <xs:complexType>
             <xs:sequence>
-              <xs:element name="blackout" minOccurs="0" maxOccurs="unbounded">
+              <xs:element name="blackout" minOccurs="0" maxOccurs="400">
                 <xs:complexType>
                   <xs:attribute name="name" type="Text" use="required"/>
-                  <xs:attribute name="start" type="xs:date" use="required"/>
-                  <xs:attribute name="end" type="xs:date" use="required"/>
+                  <xs:attribute name="start" type="Date" use="required"/>
+                  <xs:attribute name="end" type="Date" use="required"/>
                 </xs:complexType>
               </xs:element>
             </xs:sequence>
@@ -2532,18 +2635,18 @@ public enum EmbeddedSchemas {
             <xs:sequence>
               <xs:element name="weekday" type="WeekdayName" minOccurs="0" maxOccurs="7"/>
             </xs:sequence>
-            <xs:attribute name="maxSessionsPerWeek" type="xs:int" use="required"/>
-            <xs:attribute name="sessionCapacity" type="xs:int" use="required"/>
-            <xs:attribute name="hoursPerDay" type="xs:int" use="required"/>
-            <xs:attribute name="sessionHours" type="xs:int" default="2"/>
+            <xs:attribute name="maxSessionsPerWeek" type="SessionsPerWeek" use="required"/>
+            <xs:attribute name="sessionCapacity" type="SessionCapacity" use="required"/>
+            <xs:attribute name="hoursPerDay" type="HoursPerDay" use="required"/>
+            <xs:attribute name="sessionHours" type="SessionHours" default="2"/>
           </xs:complexType>
         </xs:element>
-        <xs:element name="completed" minOccurs="0" maxOccurs="unbounded">
+        <xs:element name="completed" minOccurs="0" maxOccurs="1000">
           <xs:complexType>
             <xs:attribute name="programme" type="Id" use="required"/>
             <xs:attribute name="role" type="Id"/>
-            <xs:attribute name="date" type="xs:date" use="required"/>
-            <xs:attribute name="refreshMonths" type="xs:int"/>
+            <xs:attribute name="date" type="Date" use="required"/>
+            <xs:attribute name="refreshMonths" type="RefreshMonths"/>
           </xs:complexType>
         </xs:element>
       </xs:sequence>

@@ -109,7 +109,8 @@ public struct PlannerIndex: Sendable {
             }
             let rank = vocabulary.rank(r.strength)
             var weight = 1
-            for _ in 0..<max(0, maxRank - rank) { weight *= 4 }
+            // Bounded (Limits.vocabularyRank), so the weight cannot overflow whatever the ranks.
+            for _ in 0..<min(Limits.vocabularyRank.range.upperBound, max(0, maxRank - rank)) { weight *= 4 }
             return RequirementEntry(
                 strengthRank: rank, weight: weight,
                 appliesSectors: masks.mask(r.appliesTo.sectors), appliesRoles: masks.mask(r.appliesTo.roles),

@@ -16,7 +16,8 @@ struct PlanCSVRenderer {
                            session.requirementIDs.joined(separator: " "), ""])
         }
         for session in plan.unplaced {
-            csv.appendRow(["unplaced", "", "", session.targetID, session.programmeID, title(session.programmeID), "",
+            let parts = session.sessions == 1 ? "\(session.part)" : "\(session.part)-\(session.part + session.sessions - 1)"
+            csv.appendRow(["unplaced", "", "", session.targetID, session.programmeID, title(session.programmeID), parts,
                            String(session.participants), "", session.reason])
         }
         for gap in plan.gaps {

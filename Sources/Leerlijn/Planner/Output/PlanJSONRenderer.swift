@@ -102,6 +102,7 @@ struct PlanJSONRenderer {
                 [
                     "id": .string(session.id), "programme": .string(session.programmeID), "target": .string(session.targetID),
                     "participants": .int(session.participants), "reason": .string(session.reason),
+                    "part": .int(session.part), "sessions": .int(session.sessions),
                 ]
             }),
             "notes": .strings(plan.notes),
@@ -111,7 +112,7 @@ struct PlanJSONRenderer {
                 "toVerify": .int(plan.obligations.filter { $0.status == .toVerify }.count),
                 "organisational": .int(plan.obligations.filter { $0.status == .organisationalMeasure }.count),
                 "notApplicable": .int(plan.excluded.count), "context": .int(plan.context.count),
-                "gaps": .int(plan.gaps.count), "sessions": .int(plan.sessions.count), "unplaced": .int(plan.unplaced.count),
+                "gaps": .int(plan.gaps.count), "sessions": .int(plan.sessions.count), "unplaced": .int(plan.unplaced.map(\.sessions).reduce(0, +)),
             ],
         ]
     }

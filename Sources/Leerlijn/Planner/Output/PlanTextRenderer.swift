@@ -103,8 +103,11 @@ struct PlanTextRenderer {
                 + "\(label) \(session.part)/\(session.parts), \(session.participants) participant\(session.participants == 1 ? "" : "s")\n"
         }
         if !plan.unplaced.isEmpty {
-            out += "\nNot placed (\(plan.unplaced.count))\n"
-            for session in plan.unplaced { out += "  - \(session.id): \(session.reason)\n" }
+            out += "\nNot placed (\(plan.unplaced.map(\.sessions).reduce(0, +)) sessions)\n"
+            for session in plan.unplaced {
+                let more = session.sessions == 1 ? "" : " and \(session.sessions - 1) more of its parts"
+                out += "  - \(session.id)\(more): \(session.reason)\n"
+            }
         }
         if !plan.notes.isEmpty {
             out += "\nNotes\n"

@@ -136,6 +136,7 @@ struct PlanXMLRenderer {
         for session in plan.unplaced {
             xml.start("session", attributes: ["id": session.id, "programme": session.programmeID,
                                               "target": session.targetID, "participants": String(session.participants),
+                                              "part": String(session.part), "sessions": String(session.sessions),
                                               "reason": session.reason])
             xml.end()
         }

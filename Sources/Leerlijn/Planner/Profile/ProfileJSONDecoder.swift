@@ -47,6 +47,23 @@ struct ProfileJSONDecoder {
         return "\(value)"
     }
 
+    /// Why `text` is not an id, or `nil`.
+    static func idProblem(_ text: String) -> String? {
+        Slug.isValid(text) ? nil : "not an id (a–z, 0–9, single hyphens, at most \(Limits.idLength.range.upperBound) characters)"
+    }
+
+    /// Why `text` is not a language tag (`[a-z]{2,3}(-[A-Za-z0-9]{2,8})*`, at most 35 characters), or `nil`.
+    static func languageProblem(_ text: String) -> String? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        let valid = text.utf8.count <= 35 && parts.enumerated().allSatisfy { offset, part in
+            offset == 0 ? (2...3).contains(part.utf8.count) && part.utf8.allSatisfy { (0x61...0x7A).contains($0) }
+                : (2...8).contains(part.utf8.count) && part.utf8.allSatisfy {
+                    (0x61...0x7A).contains($0) || (0x41...0x5A).contains($0) || (0x30...0x39).contains($0)
+                }
+        }
+        return valid ? nil : "not a language tag (BCP 47, e.g. nl or pt-BR; at most 35 characters)"
+    }
+
     private func location(_ path: String) -> ProfileLocations.Location {
         ProfileLocations.Location(path: path, isJSON: true)
     }
@@ -72,7 +89,7 @@ struct ProfileJSONDecoder {
         var roles: [StaffRole] = []
         top.objects("roles", required: true) { role, path in
             role.allow(["role", "headcount", "audience"])
-            roles.append(StaffRole(role: Role(role.string("role") ?? ""), headcount: role.int("headcount") ?? 0,
+            roles.append(StaffRole(role: Role(role.id("role") ?? ""), headcount: role.int("headcount") ?? 0,
                                    audience: Audience(role.string("audience", required: false) ?? "professionals")))
             locations.roles.append(location(path))
         }
@@ -84,15 +101,15 @@ struct ProfileJSONDecoder {
                 range.allow(["min", "max"])
                 ages = AgeRange(min: range.int("min") ?? 0, max: range.int("max") ?? 0)
             }
-            let level = group.string("level", required: false) ?? kind.defaultEducationLevel?.rawValue
-            groups.append(LearnerGroup(id: group.string("id") ?? "", name: group.string("name") ?? "", ages: ages,
+            let level = group.id("level", required: false) ?? kind.defaultEducationLevel?.rawValue
+            groups.append(LearnerGroup(id: group.id("id") ?? "", name: group.text("name") ?? "", ages: ages,
                                        size: group.int("size") ?? 0, level: level.map(EducationLevel.init)))
             locations.groups.append(location(path))
         }
         var blackouts: [BlackoutPeriod] = []
         top.objects("blackouts", required: false) { blackout, path in
             blackout.allow(["name", "start", "end"])
-            blackouts.append(BlackoutPeriod(name: blackout.string("name") ?? "", start: blackout.date("start") ?? zero,
+            blackouts.append(BlackoutPeriod(name: blackout.text("name") ?? "", start: blackout.date("start") ?? zero,
                                             end: blackout.date("end") ?? zero))
             locations.blackouts.append(location(path))
         }
@@ -116,16 +133,16 @@ struct ProfileJSONDecoder {
         top.objects("completedTrainings", required: false) { training, path in
             training.allow(["programme", "role", "date", "refreshMonths"])
             completed.append(CompletedTraining(
-                programmeID: training.string("programme") ?? "", role: training.string("role", required: false).map(Role.init),
+                programmeID: training.id("programme") ?? "", role: training.id("role", required: false).map(Role.init),
                 date: training.date("date") ?? zero, refreshMonths: training.int("refreshMonths", required: false)))
             locations.completed.append(location(path))
         }
-        let needs = top.strings("specialNeeds", required: false)
+        let needs = top.strings("specialNeeds", required: false, check: Self.idProblem)
         locations.specialNeeds = needs.indices.map { location("$.specialNeeds[\($0)]") }
         let profile = OrganisationProfile(
-            id: top.string("id") ?? "", name: top.string("name") ?? "", kind: kind, sector: Sector(top.string("sector") ?? ""),
+            id: top.id("id") ?? "", name: top.text("name") ?? "", kind: kind, sector: Sector(top.id("sector") ?? ""),
             roles: roles, learnerGroups: groups, specialNeeds: needs.map(AccessibilityFeature.init),
-            languages: top.strings("languages", required: false), periodStart: start, periodEnd: end,
+            languages: top.strings("languages", required: false, check: Self.languageProblem), periodStart: start, periodEnd: end,
             blackouts: blackouts, constraints: constraints, completedTrainings: completed)
         return (profile, locations)
     }

@@ -30,6 +30,31 @@ struct ProfileJSONFields {
         return string
     }
 
+    /// A string that must be an id (`profile.schema.json`'s `#/$defs/id`, the XSD's `Id`).
+    mutating func id(_ name: String, required: Bool = true) -> String? {
+        guard let text = string(name, required: required) else { return nil }
+        return checkedID(text, at: "\(path).\(name)")
+    }
+
+    /// A name of 1 to 400 characters (`#/$defs/text`, the XSD's `Text`).
+    mutating func text(_ name: String) -> String? {
+        guard let text = string(name) else { return nil }
+        let length = text.unicodeScalars.count
+        if !Limits.nameLength.accepts(length) {
+            decoder.fail("\(path).\(name)", text.count > 60 ? "\(text.prefix(60))…" : text,
+                         "\(length) characters: " + Limits.nameLength.complaint(length))
+        }
+        return text
+    }
+
+    mutating func checkedID(_ text: String, at path: String) -> String {
+        if !Slug.isValid(text) {
+            decoder.fail(path, text.count > 90 ? "\(text.prefix(90))…" : text,
+                         "not an id (a–z, 0–9, single hyphens, at most \(Limits.idLength.range.upperBound) characters)")
+        }
+        return text
+    }
+
     mutating func int(_ name: String, required: Bool = true) -> Int? {
         guard let raw = value(name, required: required) else { return nil }
         guard let number = raw as? NSNumber, String(cString: number.objCType) != "c",
@@ -49,7 +74,7 @@ struct ProfileJSONFields {
         return date
     }
 
-    mutating func strings(_ name: String, required: Bool) -> [String] {
+    mutating func strings(_ name: String, required: Bool, check: ((String) -> String?)? = nil) -> [String] {
         guard let raw = value(name, required: required) else { return [] }
         guard let array = raw as? [Any] else {
             decoder.fail("\(path).\(name)", raw, "expected an array of strings")
@@ -57,7 +82,10 @@ struct ProfileJSONFields {
         }
         var result: [String] = []
         for (offset, element) in array.enumerated() {
-            if let string = element as? String { result.append(string) } else {
+            if let string = element as? String {
+                if let problem = check?(string) { decoder.fail("\(path).\(name)[\(offset)]", string, problem) }
+                result.append(string)
+            } else {
                 decoder.fail("\(path).\(name)[\(offset)]", element, "expected a string")
             }
         }

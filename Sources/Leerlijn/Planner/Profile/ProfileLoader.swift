@@ -13,31 +13,24 @@ public struct ProfileLoader: Sendable {
     public var maxBytes: Int
 
     /// Creates a loader.
-    public init(catalogue: Catalogue, maxBytes: Int = 16 * 1024 * 1024) {
+    public init(catalogue: Catalogue, maxBytes: Int = Limits.profileBytes.range.upperBound) {
         self.catalogue = catalogue
         self.maxBytes = maxBytes
     }
 
     /// Loads and validates the profile at `path`.
     ///
-    /// - Throws: ``LeerlijnError/missingInput(path:reason:)`` when the file does not exist,
+    /// - Throws: ``LeerlijnError/missingInput(path:reason:)`` when the file does not exist or is
+    ///   not a regular file (a FIFO, socket, device or folder is refused without blocking),
+    ///   ``LeerlijnError/io(path:reason:)`` when it cannot be read,
     ///   ``LeerlijnError/invalidData(_:)`` with every problem otherwise.
     public func load(path: String) throws(LeerlijnError) -> OrganisationProfile {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw .missingInput(path: path, reason: "no such profile file")
-        }
+        // Read whole, non-blocking, regular files only: a FIFO or device is refused, never waited on.
+        let bytes = try InputFile.read(path, what: "profile file", maxBytes: maxBytes)
         if path.lowercased().hasSuffix(".json") {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw .io(path: path, reason: "cannot read the file")
-            }
-            guard data.count <= maxBytes else {
-                throw .invalidData([Diagnostic(file: path, message: "the profile is \(data.count) bytes, over the limit of \(maxBytes)")])
-            }
-            return try decode(json: Array(data), file: path)
+            return try decode(json: bytes, file: path)
         }
-        let (profile, locations) = try ProfileXMLDecoder(file: path, maxBytes: maxBytes).decode(bytes: nil)
-        return try validated(profile, locations)
+        return try decode(xml: bytes, file: path)
     }
 
     /// Decodes and validates a JSON profile held in memory.
