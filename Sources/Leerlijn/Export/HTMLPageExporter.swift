@@ -5,7 +5,7 @@
 /// stays hidden until `filter.js` (published beside the page, see ``FilterScript``) shows it and
 /// filters rows by their `data-*` attributes. A Content-Security-Policy allows scripts only from
 /// the page's own origin, so no inline script exists to inject into; every text and attribute
-/// value is escaped by ``HTMLWriter``; links are written only for http(s) addresses.
+/// value is escaped by one HTML writer; links are written only for http(s) addresses.
 public struct HTMLPageExporter: CatalogueRenderer {
     /// The Content-Security-Policy of the page.
     public static let contentSecurityPolicy =
@@ -32,7 +32,8 @@ public struct HTMLPageExporter: CatalogueRenderer {
     /// - Parameters:
     ///   - programmes: The programmes to list, in order.
     ///   - catalogue: Supplies the Dutch labels of vocabulary ids.
-    /// - Returns: The UTF-8 bytes of `index.html`.
+    ///   - emit: Receives the UTF-8 bytes of `index.html` in order, in chunks of about 1 MiB.
+    /// - Throws: Whatever `emit` throws.
     public func render(_ programmes: [Programme], catalogue: Catalogue, emit: ([UInt8]) throws -> Void) rethrows {
         var html = HTMLWriter(reservingCapacity: min(Self.chunkSize + 65536, Self.capacity(for: programmes.count, perProgramme: 2048)))
         html.raw("<!DOCTYPE html>\n")

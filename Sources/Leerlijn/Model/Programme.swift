@@ -65,10 +65,11 @@ public struct Programme: Sendable, Hashable, Identifiable {
 
     /// Creates a programme from its fields.
     ///
-    /// The loader builds programmes from the catalogue files; this initialiser is for code that
-    /// builds them itself (partner data, the benchmark's synthetic catalogue). Each parameter
-    /// sets the property of the same name; nothing is checked here; ``CatalogueLoader`` validates
-    /// a catalogue file against the vocabulary, and the exporters write what they are given.
+    /// ``CatalogueLoader`` builds programmes from the catalogue files and checks every field
+    /// against the schema and the vocabulary; this initialiser is for code that builds them
+    /// itself (partner data, the benchmark package's synthetic catalogue) and checks nothing.
+    /// Each parameter sets the property of the same name; `features` and `provenance` default to
+    /// none, as for a value no catalogue file states.
     public init(id: String, title: LocalizedText, summary: LocalizedText, kind: ProgrammeKind?, providers: [String],
                 audiences: [Audience], ageRange: AgeRange?, educationLevels: [EducationLevel], sectors: [Sector],
                 roles: [Role], topics: [Topic], formats: [DeliveryFormat], languages: [String],
