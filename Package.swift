@@ -1,17 +1,27 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// Every schema in Catalog/schema/ (a test checks the list is complete): embedded in Leerlijn
+// from that one file, which the exporter also publishes to Exports/.
+let publishedSchemas = [
+    "catalogue.xsd", "export-catalogue.schema.json", "export-catalogue.xsd",
+    "plan.schema.json", "plan.xsd", "profile.schema.json", "profile.xsd",
+]
+
 let package = Package(
     name: "Leerlijn",
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "Leerlijn", targets: ["Leerlijn"]),
         .executable(name: "leerlijn", targets: ["leerlijn"]),
-        .executable(name: "leerlijn-bench", targets: ["leerlijn-bench"]),
+        // The XML layer on its own (safe reader, XSD validation, writer protocol); the
+        // benchmark package drives its libxml2 peers through it.
+        .library(name: "LeerlijnXML", targets: ["LeerlijnXML"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -19,18 +29,16 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
-        .systemLibrary(
-            name: "CLeerlijnSQLite",
-            pkgConfig: "sqlite3",
-            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
-        ),
         .target(
             name: "LeerlijnXML",
             dependencies: ["CLeerlijnXML2"]
         ),
         .target(
             name: "Leerlijn",
-            dependencies: ["LeerlijnXML"]
+            dependencies: ["LeerlijnXML"],
+            // The published schemas, embedded from their one source file. Resources outside the
+            // target's folder are supported from tools version 5.11 (swiftlang/swift-package-manager#7232).
+            resources: publishedSchemas.map { .embedInCode("../../Catalog/schema/" + $0) }
         ),
         .target(
             name: "LeerlijnCLI",
@@ -42,10 +50,6 @@ let package = Package(
         .executableTarget(
             name: "leerlijn",
             dependencies: ["LeerlijnCLI"]
-        ),
-        .executableTarget(
-            name: "leerlijn-bench",
-            dependencies: ["Leerlijn", "LeerlijnXML", "CLeerlijnSQLite"]
         ),
         .executableTarget(
             name: "fuzz-catalogue",

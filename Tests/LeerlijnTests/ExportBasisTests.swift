@@ -74,7 +74,7 @@ struct ExportBasisTests {
     func sourceWriter() throws {
         let catalogue = try Self.catalogue()
         let bytes = ProgrammeSourceWriter.document(catalogue.programmes)
-        let schema = try XMLSchema(bytes: Array(EmbeddedSchemas.catalogueXSD.utf8), name: "catalogue.xsd")
+        let schema = try XMLSchema(bytes: Array(PublishedSchema.catalogueXSD.text.utf8), name: "catalogue.xsd")
         let (summary, _) = ExportTestSupport.parse(bytes, name: "programmes.xml", schema: schema)
         #expect(summary.isValid, "\(summary.diagnostics.prefix(5))")
         let root = try TestSupport.makeCatalog(["programmes/a.xml": String(decoding: bytes, as: UTF8.self)])
@@ -89,7 +89,7 @@ struct ExportBasisTests {
         let bytes = CatalogueJSONExporter().render(catalogue.programmes, catalogue: catalogue)
         #expect(bytes == CatalogueJSONExporter.document(catalogue.programmes, catalogue: catalogue).serialized() + [0x0A])
         let object = try JSONSerialization.jsonObject(with: Data(bytes))
-        #expect(try JSONSchemaChecker(schema: EmbeddedSchemas.exportCatalogueSchemaJSON).problems(object) == [])
+        #expect(try JSONSchemaChecker(schema: PublishedSchema.exportCatalogueSchemaJSON.text).problems(object) == [])
         let programmes = try #require((object as? [String: Any])?["programmes"] as? [[String: Any]])
         let derived = try #require(programmes.first { $0["id"] as? String == "derived" })
         #expect(derived["ageRangeBasis"] as? String == "derived:" + Self.rule)
@@ -106,7 +106,7 @@ struct ExportBasisTests {
 
     @Test("catalogue.json's schema refuses a basis that is not stated, derived with a rule, or rendered")
     func jsonSchemaRefuses() throws {
-        let checker = try JSONSchemaChecker(schema: EmbeddedSchemas.exportCatalogueSchemaJSON)
+        let checker = try JSONSchemaChecker(schema: PublishedSchema.exportCatalogueSchemaJSON.text)
         let catalogue = try Self.catalogue()
         let good = CatalogueJSONExporter.document(catalogue.programmes, catalogue: catalogue).serialized()
         for (bad, replacement) in [("\"rule\": \"\(Self.rule)\"", "\"rule\": \"Bad Rule\""),

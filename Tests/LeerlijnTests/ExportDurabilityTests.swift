@@ -21,18 +21,6 @@ struct ExportDurabilityTests {
         return candidates.map { $0 + "/leerlijn" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    /// A small deterministic generator (SplitMix64), so a failing run can be repeated.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// A catalogue of `count` programmes; `variant` changes every title so the outputs differ.
     static func makeCatalog(count: Int, variant: String) throws -> String {
         var records: [String] = []
@@ -88,7 +76,7 @@ struct ExportDurabilityTests {
         #expect(old["catalogue.xml"] != new["catalogue.xml"] && old["index.html"] != new["index.html"])
 
         #expect(try Self.run(binary, catalog: catalogA, output: output, killAfter: nil) == 0)
-        var generator = SplitMix(state: 20_261_129)
+        var generator = TestRandom(seed: 20_261_129)
         var killedMidway = 0, mixedRounds = 0, leftTemporaryFiles = 0
         for round in 0..<30 {
             let catalog = round.isMultiple(of: 2) ? catalogB : catalogA

@@ -10,7 +10,7 @@ struct ExportPlansTests {
     func plansValidate() throws {
         let catalogue = try TestSupport.catalogue()
         let outputs = try PlanExports.outputs(catalogue: catalogue, directory: TestSupport.catalogPath)
-        let schema = try XMLSchema(bytes: Array(EmbeddedSchemas.planXSD.utf8), name: "plan.xsd")
+        let schema = try XMLSchema(bytes: PublishedSchema.planXSD.bytes, name: "plan.xsd")
         let xml = outputs.filter { $0.relativePath.hasSuffix(".xml") }
         #expect(xml.count == 7 + catalogue.vocabulary.ids("sector").count)
         for output in xml {

@@ -69,7 +69,7 @@ enum ExportTestSupport {
 
     /// The export XSD, compiled from the embedded copy.
     static func exportSchema() throws -> XMLSchema {
-        try XMLSchema(bytes: Array(EmbeddedSchemas.exportCatalogueXSD.utf8), name: "catalogue.xsd")
+        try XMLSchema(bytes: PublishedSchema.exportCatalogueXSD.bytes, name: "catalogue.xsd")
     }
 
     /// Every element below `node`, depth first, including `node`.

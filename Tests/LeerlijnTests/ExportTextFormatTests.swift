@@ -12,7 +12,7 @@ struct ExportTextFormatTests {
     }
 
     static func schemaChecker() throws -> JSONSchemaChecker {
-        try JSONSchemaChecker(schema: EmbeddedSchemas.exportCatalogueSchemaJSON)
+        try JSONSchemaChecker(schema: PublishedSchema.exportCatalogueSchemaJSON.text)
     }
 
     @Test("catalogue.json parses and matches its schema's required fields and types", arguments: catalogues)

@@ -41,9 +41,9 @@ struct ExportXMLTests {
     @Test("The published XSD file equals the embedded copy")
     func publishedSchemaMatches() throws {
         let xsd = try String(contentsOfFile: TestSupport.packageRoot + "/Catalog/schema/export-catalogue.xsd", encoding: .utf8)
-        #expect(xsd == EmbeddedSchemas.exportCatalogueXSD + "\n")
+        #expect(xsd == PublishedSchema.exportCatalogueXSD.text)
         let json = try String(contentsOfFile: TestSupport.packageRoot + "/Catalog/schema/export-catalogue.schema.json", encoding: .utf8)
-        #expect(json == EmbeddedSchemas.exportCatalogueSchemaJSON + "\n")
+        #expect(json == PublishedSchema.exportCatalogueSchemaJSON.text)
     }
 
     @Test("feed.atom has the RFC 4287 required elements and RFC 6721 tombstones", arguments: catalogues)

@@ -12,7 +12,7 @@ struct PlannerOutputTests {
     func xmlOutputIsValidAgainstPlanXSD(file: String) throws {
         let catalogue = try TestSupport.catalogue()
         let bytes = PlanRenderer.render(try PlannerFixtures.plan(file), as: .xml, catalogue: catalogue)
-        let schema = try XMLSchema(bytes: Array(EmbeddedSchemas.planXSD.utf8), name: "plan.xsd")
+        let schema = try XMLSchema(bytes: PublishedSchema.planXSD.bytes, name: "plan.xsd")
         let summary = SafeXMLReader().validate(bytes: bytes, displayName: file, schema: schema)
         #expect(summary.isValid, "\(summary.diagnostics)")
         #expect(summary.rootName == "plan" && summary.rootNamespace == "urn:leerlijn:plan:1")
@@ -23,12 +23,12 @@ struct PlannerOutputTests {
         let catalogue = try TestSupport.catalogue()
         let bytes = PlanRenderer.render(try PlannerFixtures.plan(file), as: .json, catalogue: catalogue)
         let value = try JSONSerialization.jsonObject(with: Data(bytes))
-        let problems = try JSONSchemaChecker(schema: EmbeddedSchemas.planSchemaJSON).problems(value)
+        let problems = try JSONSchemaChecker(schema: PublishedSchema.planSchemaJSON.text).problems(value)
         #expect(problems.isEmpty, "\(problems.prefix(5))")
     }
 
     @Test func jsonExampleProfilesMatchProfileSchema() throws {
-        let checker = try JSONSchemaChecker(schema: EmbeddedSchemas.profileSchemaJSON)
+        let checker = try JSONSchemaChecker(schema: PublishedSchema.profileSchemaJSON.text)
         for file in PlannerFixtures.exampleFiles where file.hasSuffix(".json") {
             let value = try JSONSerialization.jsonObject(with: Data(PlannerFixtures.text(file).utf8))
             #expect(checker.problems(value).isEmpty, "\(file)")
@@ -43,12 +43,12 @@ struct PlannerOutputTests {
         let bytes = try #require(TrainingMatrixRenderer.render(matrix, as: format, catalogue: catalogue))
         #expect(!bytes.isEmpty)
         if format == .xml {
-            let schema = try XMLSchema(bytes: Array(EmbeddedSchemas.planXSD.utf8), name: "plan.xsd")
+            let schema = try XMLSchema(bytes: PublishedSchema.planXSD.bytes, name: "plan.xsd")
             #expect(SafeXMLReader().validate(bytes: bytes, displayName: "matrix", schema: schema).isValid)
         }
         if format == .json {
             let value = try JSONSerialization.jsonObject(with: Data(bytes))
-            #expect(try JSONSchemaChecker(schema: EmbeddedSchemas.planSchemaJSON).problems(value).isEmpty)
+            #expect(try JSONSchemaChecker(schema: PublishedSchema.planSchemaJSON.text).problems(value).isEmpty)
         }
     }
 

@@ -29,16 +29,16 @@ struct PlannerSchedulingTests {
         let planner = try PlannerFixtures.planner()
         await propertyCheck(count: 200, input: Gen.int(in: 0...1_000_000), Gen.int(in: 1...127),
                             Gen.int(in: 0...12), Gen.int(in: 0...40)) { seed, weekdayMask, blackoutCount, blackoutLength in
-            var profile = SyntheticProfiles.profile(number: seed, seed: 7)
+            var profile = try RandomProfiles.profile(number: seed, seed: 7)
             profile.constraints.allowedWeekdays = (1...7).filter { weekdayMask & (1 << ($0 - 1)) != 0 }
-            var random = SplitMix64(seed: UInt64(seed))
+            var random = TestRandom(seed: UInt64(seed))
             let span = profile.periodEnd.daysSinceEpoch - profile.periodStart.daysSinceEpoch
             profile.blackouts = (0..<blackoutCount).map { index in
                 let start = profile.periodStart.adding(days: Int(random.next() % UInt64(span + 1)))
                 return BlackoutPeriod(name: "b\(index)", start: start, end: start.adding(days: blackoutLength))
             }
             let problems = ProfileValidator(catalogue: planner.index.catalogue)
-                .problems(in: profile, locations: .unknown(file: "synthetic"))
+                .problems(in: profile, locations: .unknown(file: "random"))
             #expect(problems.isEmpty, "\(problems)")
             let plan = planner.plan(for: profile)
             Self.checkPlacement(plan)

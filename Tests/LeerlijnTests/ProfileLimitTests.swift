@@ -94,7 +94,7 @@ struct ProfileLimitTests {
         let json = try Self.verdict(document.json, json: true)
         // What the published JSON Schema rejects is never accepted.
         if let parsed = try? JSONSerialization.jsonObject(with: Data(document.json.utf8)) {
-            let checker = try JSONSchemaChecker(schema: EmbeddedSchemas.profileSchemaJSON)
+            let checker = try JSONSchemaChecker(schema: PublishedSchema.profileSchemaJSON.text)
             if !checker.problems(parsed).isEmpty { #expect(!limit.accepted, "\(checker.problems(parsed))") }
         }
         #expect(xml.accepted == limit.accepted, "XML: \(xml.message)")

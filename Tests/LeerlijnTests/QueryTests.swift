@@ -153,7 +153,7 @@ struct QueryCommandTests {
 
 @Suite("Query index equals brute force")
 struct QueryPropertyTests {
-    static func randomQuery(_ random: inout SplitMix64, vocabulary: Vocabulary) -> CatalogueQuery {
+    static func randomQuery(_ random: inout TestRandom, vocabulary: Vocabulary) -> CatalogueQuery {
         var query = CatalogueQuery()
         func some(_ name: String) -> [String] {
             random.chance(30) ? random.pick(random.int(in: 1...2), from: vocabulary.ids(name)) : []
@@ -189,8 +189,8 @@ struct QueryPropertyTests {
     func indexEqualsBruteForce() async throws {
         let vocabulary = try TestSupport.catalogue().vocabulary
         await propertyCheck(count: 60, input: Gen.int(in: 0...1_000_000)) { seed in
-            var random = SplitMix64(seed: UInt64(seed))
-            var programmes = SyntheticCatalogue(seed: UInt64(seed), count: random.int(in: 0...300), vocabulary: vocabulary).programmes()
+            var random = TestRandom(seed: UInt64(seed))
+            var programmes = RandomProgrammes.make(count: random.int(in: 0...300), seed: UInt64(seed), vocabulary: vocabulary)
             // Some validity dates, so that --as-of is exercised.
             for index in programmes.indices where random.chance(20) {
                 let from = CalendarDate(daysSinceEpoch: 19_000 + random.int(in: 0...1000))
@@ -246,7 +246,7 @@ struct QueryOutputTests {
     func xml() throws {
         let (catalogue, found) = try matches()
         let bytes = QueryOutputRenderer(catalogue: catalogue).render(found, format: .xml, explain: false)
-        let schema = try XMLSchema(bytes: Array(EmbeddedSchemas.exportCatalogueXSD.utf8), name: "catalogue.xsd")
+        let schema = try XMLSchema(bytes: PublishedSchema.exportCatalogueXSD.bytes, name: "catalogue.xsd")
         let summary = SafeXMLReader().validate(bytes: bytes, displayName: "query.xml", schema: schema)
         #expect(summary.isValid, "\(summary.diagnostics)")
     }

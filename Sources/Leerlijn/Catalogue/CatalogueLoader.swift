@@ -97,7 +97,7 @@ public struct CatalogueLoader: Sendable {
     /// The embedded catalogue XSD, compiled.
     static func compiledSchema() throws(LeerlijnError) -> XMLSchema {
         do {
-            return try XMLSchema(bytes: Array(EmbeddedSchemas.catalogueXSD.utf8), name: "catalogue.xsd")
+            return try XMLSchema(bytes: PublishedSchema.catalogueXSD.bytes, name: "catalogue.xsd")
         } catch let failure as XMLReadFailure {
             throw .invalidData(failure.diagnostics.map(Diagnostic.init))
         } catch {

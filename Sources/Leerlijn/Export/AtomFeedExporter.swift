@@ -49,7 +49,8 @@ public struct AtomFeedExporter: CatalogueRenderer {
     /// - Parameters:
     ///   - programmes: The programmes to publish; ended ones become tombstones.
     ///   - catalogue: Supplies category labels and, for an empty selection, the feed date.
-    /// - Returns: The UTF-8 bytes of `feed.atom`.
+    ///   - emit: Receives the UTF-8 bytes of `feed.atom` in order, in chunks of about 1 MiB.
+    /// - Throws: Whatever `emit` throws.
     public func render(_ programmes: [Programme], catalogue: Catalogue, emit: ([UInt8]) throws -> Void) rethrows {
         var writer = XMLByteWriter(reservingCapacity: min(Self.chunkSize + 65536, Self.capacity(for: programmes.count, perProgramme: 2560)))
         writer.start("feed")

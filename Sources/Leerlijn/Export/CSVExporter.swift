@@ -32,7 +32,8 @@ public struct CSVExporter: CatalogueRenderer {
     /// - Parameters:
     ///   - programmes: The programmes to publish, one row each, in order.
     ///   - catalogue: Unused; ids are written, labels live in the other exports.
-    /// - Returns: The UTF-8 bytes of `catalogue.csv`.
+    ///   - emit: Receives the UTF-8 bytes of `catalogue.csv` in order, in chunks of about 1 MiB.
+    /// - Throws: Whatever `emit` throws.
     public func render(_ programmes: [Programme], catalogue: Catalogue, emit: ([UInt8]) throws -> Void) rethrows {
         var writer = CSVWriter(header: Self.columns)
         for programme in programmes {

@@ -23,7 +23,8 @@ public struct CatalogueJSONExporter: CatalogueRenderer {
     /// - Parameters:
     ///   - programmes: The programmes to publish, in order.
     ///   - catalogue: Supplies the vocabulary section.
-    /// - Returns: The UTF-8 bytes of `catalogue.json`.
+    ///   - emit: Receives the UTF-8 bytes of `catalogue.json` in order, in chunks of about 1 MiB.
+    /// - Throws: Whatever `emit` throws.
     public func render(_ programmes: [Programme], catalogue: Catalogue, emit: ([UInt8]) throws -> Void) rethrows {
         var json = JSONStreamWriter(reservingCapacity: min(Self.chunkSize + 65536, Self.capacity(for: programmes.count, perProgramme: 1900)))
         json.beginObject()

@@ -5,7 +5,7 @@ import LeerlijnXML
 /// The document validates against the published `catalogue.xsd`
 /// (`Catalog/schema/export-catalogue.xsd`): every exported programme with the fields the
 /// source gives, in the catalogue format's element order, followed by the whole vocabulary
-/// so that consumers can label ids in Dutch and English. Written through ``XMLByteWriter``,
+/// so that consumers can label ids in Dutch and English. Written through `XMLByteWriter` (LeerlijnXML),
 /// which replaces characters illegal in XML 1.0 with U+FFFD.
 public struct CatalogueXMLExporter: CatalogueRenderer {
     /// The export format's namespace.
@@ -24,7 +24,8 @@ public struct CatalogueXMLExporter: CatalogueRenderer {
     /// - Parameters:
     ///   - programmes: The programmes to publish, in order.
     ///   - catalogue: Supplies the vocabulary section.
-    /// - Returns: The UTF-8 bytes of `catalogue.xml`.
+    ///   - emit: Receives the UTF-8 bytes of `catalogue.xml` in order, in chunks of about 1 MiB.
+    /// - Throws: Whatever `emit` throws.
     public func render(_ programmes: [Programme], catalogue: Catalogue, emit: ([UInt8]) throws -> Void) rethrows {
         var writer = XMLByteWriter(reservingCapacity: min(Self.chunkSize + 65536, Self.capacity(for: programmes.count, perProgramme: 2048)))
         Self.writeRoot(count: programmes.count, into: &writer)

@@ -39,7 +39,7 @@ public enum ExportFormat: String, Sendable, CaseIterable, Hashable, CustomString
 
     /// Parses a comma-separated list such as `xml,json`; order and duplicates do not matter.
     ///
-    /// The result is in the canonical order of ``allCases`` so that the same request always
+    /// The result is in the canonical order of `allCases` so that the same request always
     /// writes the files in the same order.
     /// - Parameter list: Format ids separated by commas; blanks around ids are ignored.
     /// - Returns: The formats, without duplicates.

@@ -50,10 +50,10 @@ public struct ExportPipeline: Sendable {
         for format in formats {
             switch format {
             case .xml:
-                add("catalogue.xsd", Array((EmbeddedSchemas.exportCatalogueXSD + "\n").utf8))
+                add("catalogue.xsd", PublishedSchema.exportCatalogueXSD.bytes)
                 add(CatalogueXMLExporter())
             case .json:
-                add("catalogue.schema.json", Array((EmbeddedSchemas.exportCatalogueSchemaJSON + "\n").utf8))
+                add("catalogue.schema.json", PublishedSchema.exportCatalogueSchemaJSON.bytes)
                 add(CatalogueJSONExporter())
             case .atom:
                 add(AtomFeedExporter(alternatePage: formats.contains(.html) ? ExportFormat.html.fileName : nil))

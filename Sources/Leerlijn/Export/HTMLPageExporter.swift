@@ -34,7 +34,8 @@ public struct HTMLPageExporter: CatalogueRenderer {
     /// - Parameters:
     ///   - programmes: The programmes to list, in order.
     ///   - catalogue: Supplies the Dutch labels of vocabulary ids.
-    /// - Returns: The UTF-8 bytes of `index.html`.
+    ///   - emit: Receives the UTF-8 bytes of `index.html` in order, in chunks of about 1 MiB.
+    /// - Throws: Whatever `emit` throws.
     public func render(_ programmes: [Programme], catalogue: Catalogue, emit: ([UInt8]) throws -> Void) rethrows {
         var html = HTMLWriter(reservingCapacity: min(Self.chunkSize + 65536, Self.capacity(for: programmes.count, perProgramme: 2048)))
         html.raw("<!DOCTYPE html>\n")

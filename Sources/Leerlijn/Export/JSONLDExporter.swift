@@ -30,7 +30,8 @@ public struct JSONLDExporter: CatalogueRenderer {
     /// - Parameters:
     ///   - programmes: The programmes to publish, in order.
     ///   - catalogue: Supplies the vocabulary labels.
-    /// - Returns: The UTF-8 bytes of `catalogue.jsonld`.
+    ///   - emit: Receives the UTF-8 bytes of `catalogue.jsonld` in order, in chunks of about 1 MiB.
+    /// - Throws: Whatever `emit` throws.
     public func render(_ programmes: [Programme], catalogue: Catalogue, emit: ([UInt8]) throws -> Void) rethrows {
         var json = JSONStreamWriter(reservingCapacity: min(Self.chunkSize + 65536, Self.capacity(for: programmes.count, perProgramme: 2300)))
         json.beginObject()

@@ -47,10 +47,8 @@ public enum PlanExports {
                 }
             }
         }
-        for schema in ["plan.xsd", "plan.schema.json"] {
-            if let text = EmbeddedSchemas.all[schema] {
-                outputs.append(ExportOutput(relativePath: "plans/\(schema)", bytes: Array((text + "\n").utf8)))
-            }
+        for schema in [PublishedSchema.planXSD, .planSchemaJSON] {
+            outputs.append(ExportOutput(relativePath: "plans/\(schema.fileName)", bytes: schema.bytes))
         }
         return outputs
     }

@@ -32,7 +32,7 @@ public struct Programme: Sendable, Hashable, Identifiable {
     /// Accessibility features.
     public var accessibility: [AccessibilityFeature]
     /// What it shows that obligations can ask for (joint training, practical cases …).
-    public var features: [Feature] = []
+    public var features: [Feature]
     /// Whether it is led by peers; `nil` when unknown.
     public var peerLed: Bool?
     /// The evidence level.
@@ -58,10 +58,54 @@ public struct Programme: Sendable, Hashable, Identifiable {
     /// When this record was last changed.
     public var lastModified: CalendarDate
     /// The basis of every field value (see ``Basis``).
-    public var provenance = Provenance()
+    public var provenance: Provenance
 
     /// The basis of the age range: stated, or derived from the education levels.
     public var ageRangeBasis: Basis? { ageRange == nil ? nil : provenance.basis("ageRange") }
+
+    /// Creates a programme from its fields.
+    ///
+    /// ``CatalogueLoader`` builds programmes from the catalogue files and checks every field
+    /// against the schema and the vocabulary; this initialiser is for code that builds them
+    /// itself (partner data, the benchmark package's synthetic catalogue) and checks nothing.
+    /// Each parameter sets the property of the same name; `features` and `provenance` default to
+    /// none, as for a value no catalogue file states.
+    public init(id: String, title: LocalizedText, summary: LocalizedText, kind: ProgrammeKind?, providers: [String],
+                audiences: [Audience], ageRange: AgeRange?, educationLevels: [EducationLevel], sectors: [Sector],
+                roles: [Role], topics: [Topic], formats: [DeliveryFormat], languages: [String],
+                accessibility: [AccessibilityFeature], features: [Feature] = [], peerLed: Bool?, evidence: EvidenceLevel,
+                duration: String?, cost: Cost?, urls: [ProgrammeURL], status: ProgrammeStatus, validFrom: CalendarDate?,
+                validUntil: CalendarDate?, recommendations: [String], source: SourceReference, note: String?,
+                lastModified: CalendarDate, provenance: Provenance = Provenance()) {
+        self.id = id
+        self.title = title
+        self.summary = summary
+        self.kind = kind
+        self.providers = providers
+        self.audiences = audiences
+        self.ageRange = ageRange
+        self.educationLevels = educationLevels
+        self.sectors = sectors
+        self.roles = roles
+        self.topics = topics
+        self.formats = formats
+        self.languages = languages
+        self.accessibility = accessibility
+        self.features = features
+        self.peerLed = peerLed
+        self.evidence = evidence
+        self.duration = duration
+        self.cost = cost
+        self.urls = urls
+        self.status = status
+        self.validFrom = validFrom
+        self.validUntil = validUntil
+        self.recommendations = recommendations
+        self.source = source
+        self.note = note
+        self.lastModified = lastModified
+        self.provenance = provenance
+    }
 
     /// Whether the programme runs on `date`: active, and inside its validity dates.
     public func isAvailable(on date: CalendarDate?) -> Bool {

@@ -144,7 +144,7 @@ public struct ProgrammeChoice: Sendable, Hashable {
         public var targetID: String
         /// The target's display label.
         public var targetLabel: String
-        /// Whether the completion pass added it (see ``WeightedSetCover``), with what it adds.
+        /// Whether the completion pass added it (after the weighted set cover), with what it adds.
         public var completion: String?
     }
 

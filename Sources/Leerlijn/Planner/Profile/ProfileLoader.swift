@@ -3,7 +3,7 @@ import Foundation
 /// Reads an organisation profile from an XML or JSON file and validates it.
 ///
 /// Files ending in `.json` are read as JSON (`profile.schema.json`); anything else as XML
-/// (`profile.xsd`, streamed through ``LeerlijnXML/SafeXMLReader``). Either way the decoded
+/// (`profile.xsd`, streamed through `SafeXMLReader` from LeerlijnXML). Either way the decoded
 /// profile then passes ``ProfileValidator``; the result is a valid profile or a
 /// ``LeerlijnError/invalidData(_:)`` listing every problem with file, position, field and value.
 public struct ProfileLoader: Sendable {

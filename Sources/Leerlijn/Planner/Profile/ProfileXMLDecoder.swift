@@ -16,7 +16,7 @@ struct ProfileXMLDecoder {
     func decode(bytes: [UInt8]?) throws(LeerlijnError) -> (OrganisationProfile, ProfileLocations) {
         let schema: XMLSchema
         do {
-            schema = try XMLSchema(bytes: Array(EmbeddedSchemas.profileXSD.utf8), name: "profile.xsd")
+            schema = try XMLSchema(bytes: PublishedSchema.profileXSD.bytes, name: "profile.xsd")
         } catch let failure as XMLReadFailure {
             throw .invalidData(failure.diagnostics.map(Diagnostic.init))
         } catch {

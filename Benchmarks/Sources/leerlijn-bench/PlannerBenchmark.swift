@@ -1,17 +1,19 @@
 import Foundation
+import Leerlijn
+import LeerlijnSynthetic
 
 /// The planner's benchmark hook, for the benchmark executable.
-public enum PlannerBenchmark {
+enum PlannerBenchmark {
     /// What one run measured.
-    public struct Result: Sendable {
+    struct Result: Sendable {
         /// Profiles planned.
-        public var profiles: Int
+        var profiles: Int
         /// Wall-clock seconds for generating nothing but planning all of them.
-        public var seconds: Double
+        var seconds: Double
         /// Sessions placed in total (so the work cannot be optimised away, and as a check).
-        public var sessions: Int
+        var sessions: Int
         /// Microseconds per profile.
-        public var microsecondsPerProfile: Double { profiles > 0 ? seconds * 1_000_000 / Double(profiles) : 0 }
+        var microsecondsPerProfile: Double { profiles > 0 ? seconds * 1_000_000 / Double(profiles) : 0 }
     }
 
     /// Plans `count` synthetic profiles (``SyntheticProfiles``, seeded) against `catalogue`.
@@ -20,7 +22,7 @@ public enum PlannerBenchmark {
     /// measurement. The work is split into `workers` contiguous slices planned by concurrent
     /// child tasks (default: the active processor count); plans are independent values.
     /// - Returns: The total seconds and counts.
-    public static func run(profiles count: Int, catalogue: Catalogue, seed: UInt64 = 0x1EE2_11A1,
+    static func run(profiles count: Int, catalogue: Catalogue, seed: UInt64 = 0x1EE2_11A1,
                            workers: Int = ProcessInfo.processInfo.activeProcessorCount) async -> Result {
         let profiles = (0..<max(0, count)).map { SyntheticProfiles.profile(number: $0, seed: seed) }
         let workerCount = max(1, min(workers, max(1, profiles.count)))
@@ -42,7 +44,7 @@ public enum PlannerBenchmark {
     }
 
     /// Plans `count` synthetic profiles against `catalogue` and returns the total seconds.
-    public static func totalSeconds(profiles count: Int, catalogue: Catalogue) async -> Double {
+    static func totalSeconds(profiles count: Int, catalogue: Catalogue) async -> Double {
         await run(profiles: count, catalogue: catalogue).seconds
     }
 }

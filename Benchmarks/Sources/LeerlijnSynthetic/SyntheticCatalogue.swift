@@ -1,3 +1,5 @@
+import Leerlijn
+
 /// A deterministic synthetic catalogue for benchmarks and scale tests.
 ///
 /// Field sizes follow the real catalogue: two-language titles of 3–7 words and summaries of

@@ -1,3 +1,5 @@
+import Leerlijn
+
 /// Deterministic synthetic organisation profiles for benchmarks and property tests.
 ///
 /// Profile `n` of seed `s` is always the same: a kind drawn from the catalogue's sectors,

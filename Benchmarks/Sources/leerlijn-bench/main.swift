@@ -1,9 +1,11 @@
 import Foundation
 import Leerlijn
+import LeerlijnSynthetic
 
-// leerlijn-bench [all|query|import|export|planner|startup] [--count N] [--queries N] [--json] [--catalog DIR]
+// leerlijn-bench [all|query|import|export|memory|planner|startup] [--count N] [--queries N] [--profiles N] [--json] [--catalog DIR]
 // Measures Leerlijn side by side with its peers on a deterministic synthetic catalogue and
-// prints one table. Run it in release mode: swift run -c release leerlijn-bench
+// prints one table. Run it in release mode from the repository root:
+// swift run -c release --package-path Benchmarks leerlijn-bench
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 @MainActor func option(_ name: String) -> String? {
@@ -14,6 +16,7 @@ var arguments = Array(CommandLine.arguments.dropFirst())
 }
 let count = option("--count").flatMap(Int.init) ?? 100_000
 let queries = option("--queries").flatMap(Int.init) ?? 300
+let profiles = option("--profiles").flatMap(Int.init) ?? 50_000
 let catalogPath = option("--catalog") ?? "Catalog"
 let json = arguments.contains("--json")
 arguments.removeAll { $0 == "--json" }
@@ -65,7 +68,6 @@ do {
 }
 if suites.contains("planner") {
     // Against the bundled catalogue, as the issue asks: 50,000 synthetic profiles.
-    let profiles = Int(option("--profiles") ?? "") ?? 50_000
     let single = await PlannerBenchmark.run(profiles: profiles, catalogue: bundled, workers: 1)
     let parallel = await PlannerBenchmark.run(profiles: profiles, catalogue: bundled)
     report.rows.append(BenchmarkRow(suite: "planner", figure: "plan \(profiles) profiles, 1 core", leerlijn: single.seconds,

@@ -1,4 +1,5 @@
 import Leerlijn
+import LeerlijnSynthetic
 
 /// Query speed at scale: Leerlijn's indexes against SQLite with covering indexes (and FTS5
 /// for text) on the same synthetic programmes.
