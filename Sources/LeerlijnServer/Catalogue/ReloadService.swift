@@ -1,3 +1,4 @@
+import Dispatch
 import Logging
 import ServiceLifecycle
 import UnixSignals
@@ -12,6 +13,16 @@ public struct ReloadService: Service {
     public init(store: CatalogueStore, logger: Logger) {
         self.store = store
         self.logger = logger
+    }
+
+    /// Loads on a thread of its own, so that requests keep the task pool while it parses.
+    private func reloadOffThePool() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global(qos: .utility).async {
+                store.reload(logger: logger)
+                continuation.resume()
+            }
+        }
     }
 
     public func run() async throws {
@@ -33,7 +44,7 @@ public struct ReloadService: Service {
                 group.addTask {
                     for await reason in requests {
                         logger.info("reloading the catalogue", metadata: ["reason": .string(reason)])
-                        store.reload(logger: logger)
+                        await reloadOffThePool()
                     }
                 }
                 await group.next()
