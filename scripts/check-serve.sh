@@ -35,7 +35,7 @@ done
 echo "== schemathesis against $base/openapi.json"
 timeout 300 "$venv/bin/schemathesis" run "$base/openapi.json" \
   --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,response_headers_conformance \
-  --max-examples 25 --max-time 120 --request-timeout 10 --seed 14 --workers 2 \
+  --max-examples 25 --max-time 90 --request-timeout 10 --seed 14 --workers 1 \
   --no-color --generation-database none --suppress-health-check all
 
 echo "== icalendar: every calendar the server and Exports/plans/ publish"

@@ -21,7 +21,7 @@ public struct ServerOptions: Sendable {
     /// The largest request body accepted (a profile), in bytes.
     public var maxBodyBytes = 1 << 20
     /// The largest request head (request line and headers), in bytes.
-    public var maxHeaderBytes = 16 * 1024
+    public var maxHeaderBytes = 32 * 1024
     /// The largest catalogue file accepted, in bytes.
     public var maxFileBytes = 256 * 1024 * 1024
     /// Rendered responses kept per loaded catalogue.
