@@ -18,6 +18,7 @@ done
 swift build -c release --product leerlijn-serve >/dev/null
 binary="$(swift build -c release --show-bin-path)/leerlijn-serve"
 work=$(mktemp -d)
+chmod 755 "$work"   # nginx workers run as an unprivileged user
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 serve_port=$(free_port)
 nginx_port=$(free_port)
@@ -37,6 +38,7 @@ for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$serve_port/healthz" >/dev
 # nginx serves exactly the bytes leerlijn-serve answers, from a file, with its own ETag.
 mkdir -p "$work/www" "$work/nginx"
 curl -fsS "http://127.0.0.1:$serve_port$path" -o "$work/www/feed.json"
+chmod -R a+rX "$work/www"
 cat >"$work/nginx/nginx.conf" <<CONF
 worker_processes $threads;
 pid $work/nginx/nginx.pid;

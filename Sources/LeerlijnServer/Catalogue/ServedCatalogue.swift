@@ -16,6 +16,8 @@ final class ServedCatalogue: Sendable {
     let contentHash: String
     /// When this catalogue was loaded, in seconds since the epoch; also its `Last-Modified`.
     let loadedAt: Int64
+    /// ``loadedAt`` as an HTTP date, formatted once.
+    let lastModifiedText: String
     /// Rendered responses.
     let cache: RepresentationCache
 
@@ -26,6 +28,7 @@ final class ServedCatalogue: Sendable {
         self.planAliases = planAliases
         self.contentHash = contentHash
         self.loadedAt = loadedAt
+        self.lastModifiedText = HTTPDate.format(loadedAt)
         self.cache = RepresentationCache(limit: cacheEntries)
     }
 

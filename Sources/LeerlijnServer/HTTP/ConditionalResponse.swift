@@ -10,6 +10,20 @@ struct ConditionalResponse {
     var cacheControl: String
     /// `Last-Modified`, seconds since the epoch.
     var lastModified: Int64?
+    /// ``lastModified`` as an HTTP date, when the caller has it formatted already.
+    var lastModifiedText: String?
+
+    init(cacheControl: String, lastModified: Int64?) {
+        self.cacheControl = cacheControl
+        self.lastModified = lastModified
+        self.lastModifiedText = lastModified.map(HTTPDate.format)
+    }
+
+    init(cacheControl: String, served: ServedCatalogue) {
+        self.cacheControl = cacheControl
+        self.lastModified = served.loadedAt
+        self.lastModifiedText = served.lastModifiedText
+    }
 
     func response(for representation: Representation, request: Request, status: HTTPResponse.Status = .ok) -> Response {
         let gzip = acceptsGzip(request.headers[.acceptEncoding]) && representation.body.readableBytes >= Representation.compressionThreshold
@@ -20,7 +34,7 @@ struct ConditionalResponse {
         headers[.eTag] = etag
         headers[.cacheControl] = cacheControl
         headers[.vary] = "Accept, Accept-Encoding"
-        if let lastModified { headers[.lastModified] = HTTPDate.format(lastModified) }
+        if let lastModifiedText { headers[.lastModified] = lastModifiedText }
         if status == .ok, request.method == .get || request.method == .head, notModified(request, representation) {
             return Response(status: .notModified, headers: headers)
         }
@@ -33,7 +47,10 @@ struct ConditionalResponse {
     /// RFC 9110 §13.1.2 (weak comparison) for `If-None-Match`; `If-Modified-Since` only when
     /// there is no `If-None-Match`.
     private func notModified(_ request: Request, _ representation: Representation) -> Bool {
-        if let header = request.headers[values: .ifNoneMatch].joined(separator: ",") as String?, !header.isEmpty {
+        let values = request.headers[values: .ifNoneMatch]
+        // The common case, a client echoing the tag it was given, without any parsing.
+        if values.count == 1, values[0] == representation.etag || values[0] == representation.gzipETag { return true }
+        if case let header = values.joined(separator: ","), !header.isEmpty {
             let tags = header.split(separator: ",").map { $0.trimmingCharacters(in: " \t") }
             if tags.contains("*") { return true }
             let mine = [representation.etag, representation.gzipETag]

@@ -25,13 +25,15 @@ final class Representation: Sendable {
 
     init(bytes: [UInt8], contentType: String, headers: HTTPFields = [:]) {
         self.body = ByteBuffer(bytes: bytes)
-        self.etag = "\"" + SHA256.hex(bytes) + "\""
+        let digest = SHA256.hex(bytes)
+        self.etag = "\"" + digest + "\""
+        self.gzipETag = "\"" + digest + "-gzip\""
         self.contentType = contentType
         self.headers = headers
     }
 
     /// The entity tag of the gzip variant.
-    var gzipETag: String { String(etag.dropLast()) + "-gzip\"" }
+    let gzipETag: String
 
     /// The gzip variant, made once; nil when compression fails (the identity body is sent).
     func gzipBody() -> ByteBuffer? {

@@ -27,7 +27,7 @@ struct CataloguePage: Sendable {
                                   contentType: "text/html; charset=utf-8",
                                   headers: [.contentSecurityPolicy: Self.contentSecurityPolicy])
         }
-        return ConditionalResponse(cacheControl: ProgrammeRoutes.cacheControl, lastModified: served.loadedAt)
+        return ConditionalResponse(cacheControl: ProgrammeRoutes.cacheControl, served: served)
             .response(for: representation, request: request)
     }
 

@@ -28,7 +28,7 @@ struct PlanRoutes: Sendable {
             return Representation(bytes: JSONValue.object(["count": .int(items.count), "plans": .array(items)]).serialized() + [0x0A],
                                   contentType: "application/json")
         }
-        return ConditionalResponse(cacheControl: ProgrammeRoutes.cacheControl, lastModified: served.loadedAt)
+        return ConditionalResponse(cacheControl: ProgrammeRoutes.cacheControl, served: served)
             .response(for: representation, request: request)
     }
 
@@ -48,7 +48,7 @@ struct PlanRoutes: Sendable {
             Representation(bytes: PlanRenderer.render(plan, as: format.format, catalogue: served.catalogue, reminderDays: reminderDays),
                            contentType: format.contentType)
         }
-        return ConditionalResponse(cacheControl: ProgrammeRoutes.cacheControl, lastModified: served.loadedAt)
+        return ConditionalResponse(cacheControl: ProgrammeRoutes.cacheControl, served: served)
             .response(for: representation, request: request)
     }
 

@@ -23,10 +23,12 @@ struct ProgrammeRoutes: Sendable {
 
     func list(_ request: Request, format explicit: ProgrammeMediaType?) throws -> Response {
         let served = store.current
-        let parameters = try QueryParameters(request.uri.query)
         let format = try explicit ?? negotiate(request)
-        let key = "programmes\t\(format.rawValue)\t\(parameters.canonicalKey)"
+        // Keyed by the raw query string: a hit costs one dictionary lookup, no parsing; the same
+        // filters in another order are another (identical) entry of the bounded cache.
+        let key = "programmes\t\(format.rawValue)\t\(request.uri.query ?? "")"
         let representation = try served.cache.representation(for: key) {
+            let parameters = try QueryParameters(request.uri.query)
             let filters = try ProgrammeFilterParameters(parameters, options: store.options)
             let matches = try filters.matches(in: served.catalogue)
             let start = min(matches.count, (filters.page - 1).multipliedReportingOverflow(by: filters.pageSize).partialValue)
@@ -37,7 +39,7 @@ struct ProgrammeRoutes: Sendable {
             return Representation(bytes: format.renderer.render(page, catalogue: served.catalogue),
                                   contentType: format.contentType, headers: headers)
         }
-        return ConditionalResponse(cacheControl: Self.cacheControl, lastModified: served.loadedAt)
+        return ConditionalResponse(cacheControl: Self.cacheControl, served: served)
             .response(for: representation, request: request)
     }
 
@@ -54,7 +56,7 @@ struct ProgrammeRoutes: Sendable {
                            contentType: format.contentType,
                            headers: format == .html ? [.contentSecurityPolicy: HTMLPageExporter.contentSecurityPolicy] : [:])
         }
-        return ConditionalResponse(cacheControl: Self.cacheControl, lastModified: served.loadedAt)
+        return ConditionalResponse(cacheControl: Self.cacheControl, served: served)
             .response(for: representation, request: request)
     }
 

@@ -39,7 +39,7 @@ struct ServiceRoutes: Sendable {
                                          audience: query.audiences.first, age: query.age, asOf: query.asOf).run(on: served.catalogue)
             return Representation(bytes: RequirementRenderer(catalogue: served.catalogue).json(found), contentType: "application/json")
         }
-        return ConditionalResponse(cacheControl: ProgrammeRoutes.cacheControl, lastModified: served.loadedAt)
+        return ConditionalResponse(cacheControl: ProgrammeRoutes.cacheControl, served: served)
             .response(for: representation, request: request)
     }
 
