@@ -10,8 +10,15 @@ import Testing
 @Suite("Live reload")
 struct ReloadTests {
     static let file = "/programmes/justice-and-law-enforcement.xml"
-    static let original = "<title lang=\"nl\">Cursus Zedenmisdrijven (SSR)</title>"
-    static let edited = "<title lang=\"nl\">Cursus Zedenmisdrijven (SSR, herzien)</title>"
+    /// The first Dutch title element of the file, as written (whatever its attributes).
+    static let original: String = {
+        let text = (try? String(contentsOfFile: ServerTestSupport.catalogPath + file, encoding: .utf8)) ?? ""
+        guard let start = text.range(of: "<title lang=\"nl\""),
+              let end = text.range(of: "</title>", range: start.upperBound..<text.endIndex) else { return "" }
+        return String(text[start.lowerBound..<end.upperBound])
+    }()
+    /// The same element with a changed title.
+    static var edited: String { original.replacingOccurrences(of: "</title>", with: " (herzien)</title>") }
 
     static func write(_ catalog: String, replacing old: String, with new: String) throws {
         let path = catalog + file
@@ -68,6 +75,7 @@ struct ReloadTests {
         let store = try CatalogueStore(options: ServerTestSupport.options(catalog: catalog))
         let hash = store.contentHash
         try Self.write(catalog, replacing: Self.original, with: "<title lang=\"nl\">Kapot<title>")
+        #expect(!Self.original.isEmpty)
         #expect(!store.reload(logger: ServerTestSupport.logger))
         #expect(store.contentHash == hash)
         try await ServerTestSupport.application(store).test(.router) { client in

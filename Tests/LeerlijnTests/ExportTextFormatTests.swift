@@ -64,7 +64,7 @@ struct ExportTextFormatTests {
             (value as? [[String: Any]] ?? []).compactMap { byID[$0["@id"] as? String ?? ""] }
         }
         for (node, programme) in zip(graph, catalogue.programmes) {
-            let expectedType = ["course", "lesson-method"].contains(programme.kind.rawValue) ? "Course" : "LearningResource"
+            let expectedType = ["course", "lesson-method"].contains(programme.kind?.rawValue ?? "") ? "Course" : "LearningResource"
             #expect(node["@type"] as? String == expectedType)
             #expect(node["@id"] as? String == "urn:leerlijn:programme:\(programme.id)")
             #expect((node["typicalAgeRange"] as? String) == programme.ageRange.map { "\($0.min)-\($0.max)" })

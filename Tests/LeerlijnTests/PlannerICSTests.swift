@@ -94,7 +94,7 @@ struct PlannerICSTests {
         #expect(alarms == plan.sessions.count, "one reminder per session")
         #expect(lines.contains("TRIGGER:-P\(PlanRenderer.defaultReminderDays)D") || plan.sessions.isEmpty)
         let todos = Self.events(lines, kind: "VTODO")
-        #expect(todos.count >= plan.gaps.count + plan.unplaced.count)
+        #expect(todos.count >= plan.gaps.count + plan.unplaced.count + plan.verifications.count)
         #expect(events.count + todos.count > 0, "a calendar has at least one component")
         for todo in todos { #expect(todo["UID"] != nil && todo["DTSTAMP"] == stamp && todo["STATUS"] == "NEEDS-ACTION") }
     }
@@ -105,6 +105,7 @@ struct PlannerICSTests {
         plan.sessions = []
         plan.gaps = []
         plan.unplaced = []
+        plan.verifications = []
         let lines = Self.contentLines(PlanRenderer.render(plan, as: .ics, catalogue: catalogue, reminderDays: 3))
         let todos = Self.events(lines, kind: "VTODO")
         #expect(todos.count == 1)

@@ -1,5 +1,5 @@
-/// What a plan's calendar lists as to-dos: gaps, organisational measures and sessions that
-/// could not be placed, in the plan's own order; or, when the plan has neither sessions nor
+/// What a plan's calendar lists as to-dos: gaps, organisational measures, programmes to
+/// verify and sessions that could not be placed, in the plan's own order; or, when the plan has neither sessions nor
 /// anything to act on, one review item so the calendar is never empty (RFC 5545 requires at
 /// least one component).
 struct PlanCalendarTodos {
@@ -28,6 +28,18 @@ struct PlanCalendarTodos {
                 summary: (organisational ? "Organisational measure: " : "Gap: ") + title,
                 description: "Obligation: \(gap.requirementID) (\(gap.strength))\nFor: \(targets)\nWhy: \(gap.reason)",
                 category: organisational ? "organisational measure" : "gap",
+                due: dueDate(requirement)))
+        }
+        for verification in plan.verifications {
+            let requirement = catalogue.requirement(id: verification.requirementID)
+            let programme = catalogue.programme(id: verification.programmeID)?.title.nl ?? verification.programmeID
+            let targets = verification.targetIDs.map { plan.target(id: $0)?.label ?? $0 }.joined(separator: ", ")
+            items.append(Item(
+                id: "verify.\(verification.requirementID).\(verification.programmeID)",
+                summary: "To verify: \(programme) for \(requirement?.title.nl ?? verification.requirementID)",
+                description: "Obligation: \(verification.requirementID) (\(verification.strength))\nFor: \(targets)"
+                    + "\nProgramme: \(verification.programmeID)\nCheck: \(verification.missing.joined(separator: ", "))",
+                category: "to verify",
                 due: dueDate(requirement)))
         }
         for session in plan.unplaced {
