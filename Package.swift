@@ -17,11 +17,16 @@ let package = Package(
         // The XML layer on its own (safe reader, XSD validation, writer protocol); the
         // benchmark package drives its libxml2 peers through it.
         .library(name: "LeerlijnXML", targets: ["LeerlijnXML"]),
+        .executable(name: "leerlijn-serve", targets: ["leerlijn-serve"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -51,6 +56,27 @@ let package = Package(
             name: "leerlijn",
             dependencies: ["LeerlijnCLI"]
         ),
+        // The HTTP server: only this target and its executable pay for Hummingbird and SwiftNIO.
+        .target(
+            name: "LeerlijnServer",
+            dependencies: [
+                "Leerlijn",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            resources: [.embedInCode("openapi.json")]
+        ),
+        .executableTarget(
+            name: "leerlijn-serve",
+            dependencies: [
+                "LeerlijnServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .executableTarget(
             name: "fuzz-catalogue",
             dependencies: ["Leerlijn"],
@@ -78,6 +104,13 @@ let package = Package(
             ],
             // Golden files are read from the package folder by path, not bundled as resources.
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "LeerlijnServerTests",
+            dependencies: [
+                "LeerlijnServer", "Leerlijn",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -45,16 +45,21 @@ struct PlannerICSTests {
         return output
     }
 
-    /// The events as property name (with parameters) → unescaped value.
-    static func events(_ lines: [String]) -> [[String: String]] {
-        var events: [[String: String]] = [], current: [String: String]?
+    /// The components of one kind as property name (with parameters) → unescaped value;
+    /// components nested inside them (a `VALARM`) are skipped.
+    static func events(_ lines: [String], kind: String = "VEVENT") -> [[String: String]] {
+        var events: [[String: String]] = [], current: [String: String]?, nested = 0
         for line in lines {
             guard let colon = line.firstIndex(of: ":") else { continue }
             let name = String(line[..<colon]), value = String(line[line.index(after: colon)...])
-            if name == "BEGIN", value == "VEVENT" { current = [:] } else if name == "END", value == "VEVENT" {
+            if name == "BEGIN", value == kind { current = [:] } else if name == "END", value == kind {
                 if let current { events.append(current) }
                 current = nil
-            } else if current != nil {
+            } else if current != nil, name == "BEGIN" {
+                nested += 1
+            } else if current != nil, name == "END" {
+                nested -= 1
+            } else if current != nil, nested == 0 {
                 current?[name] = unescape(value)
             }
         }
@@ -85,6 +90,26 @@ struct PlannerICSTests {
             #expect(event["DESCRIPTION"]?.contains("\nObligations: ") == true)
         }
         #expect(uids.count == events.count, "UIDs are unique")
+        let alarms = lines.filter { $0 == "BEGIN:VALARM" }.count
+        #expect(alarms == plan.sessions.count, "one reminder per session")
+        #expect(lines.contains("TRIGGER:-P\(PlanRenderer.defaultReminderDays)D") || plan.sessions.isEmpty)
+        let todos = Self.events(lines, kind: "VTODO")
+        #expect(todos.count >= plan.gaps.count + plan.unplaced.count + plan.verifications.count)
+        #expect(events.count + todos.count > 0, "a calendar has at least one component")
+        for todo in todos { #expect(todo["UID"] != nil && todo["DTSTAMP"] == stamp && todo["STATUS"] == "NEEDS-ACTION") }
+    }
+
+    @Test func planWithoutSessionsStillHasAComponent() throws {
+        let catalogue = try TestSupport.catalogue()
+        var plan = try PlannerFixtures.plan("hospital-department.json")
+        plan.sessions = []
+        plan.gaps = []
+        plan.unplaced = []
+        plan.verifications = []
+        let lines = Self.contentLines(PlanRenderer.render(plan, as: .ics, catalogue: catalogue, reminderDays: 3))
+        let todos = Self.events(lines, kind: "VTODO")
+        #expect(todos.count == 1)
+        #expect(todos.first?["DUE;VALUE=DATE"] == plan.profile.periodEnd.description.replacingOccurrences(of: "-", with: ""))
     }
 
     @Test func foldingNeverSplitsUTF8AndEscapingRoundTrips() {
