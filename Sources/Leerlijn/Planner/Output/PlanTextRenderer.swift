@@ -80,10 +80,18 @@ struct PlanTextRenderer {
                     + "\(entry.training.date)): \(entry.status)\n"
             }
         }
+        let gaps = plan.gaps.filter { $0.reason != .organisationalMeasure }
+        let measureGaps = plan.gaps.filter { $0.reason == .organisationalMeasure }
         out += "\nGaps\n"
-        if plan.gaps.isEmpty { out += "  (none)\n" }
-        for gap in plan.gaps {
+        if gaps.isEmpty { out += "  (none)\n" }
+        for gap in gaps {
             out += "  - \(gap.requirementID) (\(gap.strength)) for \(gap.targetIDs.joined(separator: ", ")): \(gap.reason)\n"
+        }
+        if !measureGaps.isEmpty {
+            out += "\nOrganisational measures (for the organisation to arrange; no programme meets them)\n"
+            for gap in measureGaps {
+                out += "  - \(gap.requirementID) (\(gap.strength)) for \(gap.targetIDs.joined(separator: ", "))\n"
+            }
         }
         out += "\nTo verify\n"
         if plan.verifications.isEmpty { out += "  (none)\n" }
