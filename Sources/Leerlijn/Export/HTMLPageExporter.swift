@@ -5,7 +5,7 @@
 /// stays hidden until `filter.js` (published beside the page, see ``FilterScript``) shows it and
 /// filters rows by their `data-*` attributes. A Content-Security-Policy allows scripts only from
 /// the page's own origin, so no inline script exists to inject into; every text and attribute
-/// value is escaped by ``HTMLWriter``; links are written only for http(s) addresses. Derived
+/// value is escaped by one HTML writer; links are written only for http(s) addresses. Derived
 /// values ("≈") and our renderings ("†") are marked in the table and explained in a legend
 /// that lists every rule used, in the vocabulary's words.
 public struct HTMLPageExporter: CatalogueRenderer {

@@ -38,7 +38,7 @@ struct ConditionalResponse {
         if status == .ok, request.method == .get || request.method == .head, notModified(request, representation) {
             return Response(status: .notModified, headers: headers)
         }
-        if let compressed { headers[.contentEncoding] = "gzip" }
+        if compressed != nil { headers[.contentEncoding] = "gzip" }
         let body = compressed ?? representation.body
         headers[.contentLength] = String(body.readableBytes)
         return Response(status: status, headers: headers, body: request.method == .head ? ResponseBody() : ResponseBody(byteBuffer: body))
