@@ -3,17 +3,23 @@ import Foundation
 /// Decodes a JSON profile and checks it against the rules of `profile.schema.json`:
 /// required fields, types, no unknown fields. Errors name the JSON path, field and value.
 ///
-/// Foundation's `JSONSerialization` reads the (small) document; positions are not kept, so
-/// diagnostics carry the JSON path instead of a line.
+/// Foundation's `JSONSerialization` reads the (small) document; ``JSONPositions`` scans the
+/// same bytes for the line and column of every JSON path, so diagnostics carry both.
 struct ProfileJSONDecoder {
     let file: String
     private(set) var diagnostics: [Diagnostic] = []
+    private var positions = JSONPositions(bytes: [])
 
     init(file: String) {
         self.file = file
     }
 
     mutating func decode(bytes: [UInt8]) throws(LeerlijnError) -> (OrganisationProfile, ProfileLocations) {
+        positions = JSONPositions(bytes: bytes)
+        if let problem = positions.error {
+            throw .invalidData([Diagnostic(file: file, line: problem.position.line, column: problem.position.column,
+                                           field: "$", value: nil, message: "not valid JSON: \(problem.message)")])
+        }
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
@@ -22,7 +28,7 @@ struct ProfileJSONDecoder {
                                            message: "not valid JSON: \((error as NSError).localizedDescription)")])
         }
         guard let root = object as? [String: Any] else {
-            throw .invalidData([Diagnostic(file: file, line: 0, column: 0, field: "$", value: nil,
+            throw .invalidData([Diagnostic(file: file, line: 1, column: 1, field: "$", value: nil,
                                            message: "$: the profile must be a JSON object")])
         }
         var fields = ProfileJSONFields(path: "$", object: root, decoder: self)
@@ -34,7 +40,8 @@ struct ProfileJSONDecoder {
 
     mutating func fail(_ path: String, _ value: Any?, _ message: String) {
         let rendered = value.map { Self.render($0) }
-        diagnostics.append(Diagnostic(file: file, line: 0, column: 0, field: path, value: rendered,
+        let position = positions.position(of: path)
+        diagnostics.append(Diagnostic(file: file, line: position?.line ?? 0, column: position?.column ?? 0, field: path, value: rendered,
                                       message: "\(path): \(message)" + (rendered.map { " (value: \($0))" } ?? "")))
     }
 
@@ -65,7 +72,8 @@ struct ProfileJSONDecoder {
     }
 
     private func location(_ path: String) -> ProfileLocations.Location {
-        ProfileLocations.Location(path: path, isJSON: true)
+        let position = positions.position(of: path)
+        return ProfileLocations.Location(line: position?.line ?? 0, column: position?.column ?? 0, path: path, isJSON: true)
     }
 
     private func build(_ top: inout ProfileJSONFields) -> (OrganisationProfile, ProfileLocations) {

@@ -1,8 +1,7 @@
 /// Where each part of a profile was found in its file, so that errors can point at it.
 ///
 /// XML locations carry libxml2's line and column and an element path (`roles/role`); JSON
-/// locations carry a JSON path (`$.roles[1]`) and line 0, because the JSON reader keeps no
-/// positions. A profile built in code has ``ProfileLocations/unknown(file:)`` locations.
+/// locations carry a JSON path (`$.roles[1]`) and the line and column where that value starts. A profile built in code has ``ProfileLocations/unknown(file:)`` locations.
 public struct ProfileLocations: Sendable, Hashable {
     /// One location.
     public struct Location: Sendable, Hashable {
