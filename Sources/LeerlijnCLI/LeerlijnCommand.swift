@@ -84,3 +84,20 @@ public struct CatalogueOptions: ParsableArguments {
         return try CatalogueLoader(maxFileBytes: maxFileBytes).load(directory: catalog)
     }
 }
+
+/// Options of commands that write into a folder another run may be writing too.
+public struct LockOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("How long to wait for another run writing the same folder, in seconds; then exit 75.",
+                                            valueName: "seconds"))
+    public var lockTimeout: Double = FolderLock.defaultTimeout
+
+    public init() {}
+
+    /// The checked timeout.
+    public func timeout() throws(LeerlijnError) -> Double {
+        guard lockTimeout.isFinite, lockTimeout >= 0, lockTimeout <= 86_400 else {
+            throw .usage("--lock-timeout must be 0–86400 seconds, got \(lockTimeout)")
+        }
+        return lockTimeout
+    }
+}
