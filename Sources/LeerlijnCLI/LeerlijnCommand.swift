@@ -26,6 +26,7 @@ public struct LeerlijnCommand: ParsableCommand {
     /// Runs the command line and exits with a sysexits code.
     public static func runMain(_ arguments: [String]? = nil) -> Never {
         StandardStreams.ignoreBrokenPipeSignal()
+        ProcessLifetime.keepUntilExit()
         var outcome = execute(arguments ?? Array(CommandLine.arguments.dropFirst()))
         if let message = outcome.message, !message.isEmpty {
             if outcome.code == 0 {
@@ -81,7 +82,7 @@ public struct CatalogueOptions: ParsableArguments {
     /// Loads and validates the catalogue.
     public func load() throws(LeerlijnError) -> Catalogue {
         guard maxFileBytes > 0 else { throw .usage("--max-file-bytes must be positive, got \(maxFileBytes)") }
-        return try CatalogueLoader(maxFileBytes: maxFileBytes).load(directory: catalog)
+        return ProcessLifetime.keep(try CatalogueLoader(maxFileBytes: maxFileBytes).load(directory: catalog))
     }
 }
 
