@@ -46,30 +46,41 @@ struct ExportConcurrencyTests {
         finish(try start(binary, ["export", "--catalog", catalog, "--output", output] + extra, fileSizeLimit: fileSizeLimit))
     }
 
-    @Test("Two exports started at once into one folder both succeed, one after the other; the folder equals a fresh export")
+    @Test("Two exports of different catalogues started at once into one folder both succeed, one after the other: the folder equals one fresh export, never a mix")
     func simultaneousExports() throws {
         guard let binary = ExportDurabilityTests.binary else {
             Issue.record("no built leerlijn binary next to the test bundle")
             return
         }
-        let catalog = try ExportDurabilityTests.makeCatalog(count: 1500, variant: "C")
+        let catalogA = try ExportDurabilityTests.makeCatalog(count: 1500, variant: "A")
+        let catalogB = try ExportDurabilityTests.makeCatalog(count: 1500, variant: "B")
         let work = try TestSupport.temporaryDirectory("export-race")
-        defer { for path in [catalog, work] { try? FileManager.default.removeItem(atPath: path) } }
-        #expect(try Self.export(binary, catalog: catalog, output: work + "/fresh").status == 0)
-        let fresh = try ExportTestSupport.files(in: work + "/fresh")
-        #expect(fresh["catalogue.xml"] != nil && fresh[FolderLock.fileName] == nil)
+        defer { for path in [catalogA, catalogB, work] { try? FileManager.default.removeItem(atPath: path) } }
+        #expect(try Self.export(binary, catalog: catalogA, output: work + "/fresh-a").status == 0)
+        #expect(try Self.export(binary, catalog: catalogB, output: work + "/fresh-b").status == 0)
+        let freshA = try ExportTestSupport.files(in: work + "/fresh-a")
+        let freshB = try ExportTestSupport.files(in: work + "/fresh-b")
+        #expect(freshA["catalogue.xml"] != nil && freshA[FolderLock.fileName] == nil)
+        #expect(Set(freshA.keys) == Set(freshB.keys))
+        #expect(freshA.keys.filter { freshA[$0] != freshB[$0] }.count > 1, "the two exports differ in several files")
+        var endedA = 0, endedB = 0
         for round in 0..<6 {
             // Round 0 races to create the folder too; later rounds overwrite it.
             let output = work + "/shared"
-            let first = try Self.start(binary, ["export", "--catalog", catalog, "--output", output])
-            let second = try Self.start(binary, ["export", "--catalog", catalog, "--output", output])
+            let first = try Self.start(binary, ["export", "--catalog", catalogA, "--output", output])
+            let second = try Self.start(binary, ["export", "--catalog", catalogB, "--output", output])
             let outcomes = [Self.finish(first), Self.finish(second)]
             for outcome in outcomes {
                 #expect(outcome.status == 0, "round \(round): \(outcome.stderr)")
             }
-            // files(in:) lists hidden files too: no lock file, no temporary file is left.
-            #expect(try ExportTestSupport.files(in: output) == fresh, "round \(round)")
+            // files(in:) lists hidden files too: no lock file, no temporary file is left, and
+            // the folder is one whole export (whichever ran last), never files of both.
+            let final = try ExportTestSupport.files(in: output)
+            let odd = final.keys.filter { final[$0] != freshA[$0] && final[$0] != freshB[$0] }.sorted()
+            #expect(final == freshA || final == freshB, "round \(round): a mix of two exports, or leftovers: \(odd)")
+            if final == freshA { endedA += 1 } else if final == freshB { endedB += 1 }
         }
+        print("export race: 6 rounds, the folder ended as export A \(endedA) times, as export B \(endedB) times")
     }
 
     @Test("A folder held by another process: exit 75 naming that process after --lock-timeout; nothing written")
