@@ -52,8 +52,8 @@ struct ExportConcurrencyTests {
             Issue.record("no built leerlijn binary next to the test bundle")
             return
         }
-        let catalogA = try ExportDurabilityTests.makeCatalog(count: 1500, variant: "A")
-        let catalogB = try ExportDurabilityTests.makeCatalog(count: 1500, variant: "B")
+        let catalogA = try ExportDurabilityTests.makeCatalog(count: 600, variant: "A")
+        let catalogB = try ExportDurabilityTests.makeCatalog(count: 600, variant: "B")
         let work = try TestSupport.temporaryDirectory("export-race")
         defer { for path in [catalogA, catalogB, work] { try? FileManager.default.removeItem(atPath: path) } }
         #expect(try Self.export(binary, catalog: catalogA, output: work + "/fresh-a").status == 0)
@@ -64,7 +64,7 @@ struct ExportConcurrencyTests {
         #expect(Set(freshA.keys) == Set(freshB.keys))
         #expect(freshA.keys.filter { freshA[$0] != freshB[$0] }.count > 1, "the two exports differ in several files")
         var endedA = 0, endedB = 0
-        for round in 0..<6 {
+        for round in 0..<8 {
             // Round 0 races to create the folder too; later rounds overwrite it.
             let output = work + "/shared"
             let first = try Self.start(binary, ["export", "--catalog", catalogA, "--output", output])
@@ -80,7 +80,7 @@ struct ExportConcurrencyTests {
             #expect(final == freshA || final == freshB, "round \(round): a mix of two exports, or leftovers: \(odd)")
             if final == freshA { endedA += 1 } else if final == freshB { endedB += 1 }
         }
-        print("export race: 6 rounds, the folder ended as export A \(endedA) times, as export B \(endedB) times")
+        print("export race: 8 rounds, the folder ended as export A \(endedA) times, as export B \(endedB) times")
     }
 
     @Test("A folder held by another process: exit 75 naming that process after --lock-timeout; nothing written")
