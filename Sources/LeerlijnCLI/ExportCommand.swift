@@ -23,7 +23,9 @@ struct ExportCommand: ParsableCommand {
 
             Query filters (the options of `leerlijn query`) select a partner's feed; it then goes to its own --output folder (never the full Exports/ folder), and ended programmes that match stay in it so that the Atom feed carries their deletions.
 
-            Exit codes: 0 ok, 64 unknown format, 65 invalid catalogue, 66 missing catalogue, 73 output folder cannot be created, 74 I/O error.
+            One run at a time writes a folder: a second run waits for the first (up to --lock-timeout seconds, default 60), then exits 75 naming the process that holds the folder.
+
+            Exit codes: 0 ok, 64 unknown format, 65 invalid catalogue, 66 missing catalogue, 73 output folder cannot be created, 74 I/O error (a full disk included; files written before stay), 75 folder busy.
             """
     )
 
@@ -36,6 +38,8 @@ struct ExportCommand: ParsableCommand {
     var formats: String = ExportFormat.validList
 
     @OptionGroup var filters: QueryFilterOptions
+
+    @OptionGroup var lock: LockOptions
 
     /// The programmes to publish: all of them, or those matching the query filters (ended
     /// ones included, for the feed's deletions), in catalogue order.
@@ -58,13 +62,15 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let chosen = try ExportFormat.parseList(formats)
+        let lockTimeout = try lock.timeout()
         if !filters.isEmpty, (output as NSString).standardizingPath == "Exports" {
             throw LeerlijnError.usage("a filtered feed needs its own --output folder; Exports/ holds the whole catalogue")
         }
         try AtomicFileWriter.checkNotInput(output, files: [], folders: [options.catalog])
         let catalogue = try options.load()
         let programmes = try selection(from: catalogue)
-        let pipeline = ExportPipeline(formats: chosen, extraOutputs: try extraOutputs(for: catalogue))
+        var pipeline = ExportPipeline(formats: chosen, extraOutputs: try extraOutputs(for: catalogue))
+        pipeline.lockTimeout = lockTimeout
         let bar = ExportProgressBar(enabled: isatty(STDERR_FILENO) == 1)
         var lines: [String] = []
         let report = try pipeline.run(programmes, catalogue: catalogue, to: output) { progress in

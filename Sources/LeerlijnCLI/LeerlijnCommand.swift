@@ -26,6 +26,7 @@ public struct LeerlijnCommand: ParsableCommand {
     /// Runs the command line and exits with a sysexits code.
     public static func runMain(_ arguments: [String]? = nil) -> Never {
         StandardStreams.ignoreBrokenPipeSignal()
+        ProcessLifetime.keepUntilExit()
         var outcome = execute(arguments ?? Array(CommandLine.arguments.dropFirst()))
         if let message = outcome.message, !message.isEmpty {
             if outcome.code == 0 {
@@ -81,6 +82,23 @@ public struct CatalogueOptions: ParsableArguments {
     /// Loads and validates the catalogue.
     public func load() throws(LeerlijnError) -> Catalogue {
         guard maxFileBytes > 0 else { throw .usage("--max-file-bytes must be positive, got \(maxFileBytes)") }
-        return try CatalogueLoader(maxFileBytes: maxFileBytes).load(directory: catalog)
+        return ProcessLifetime.keep(try CatalogueLoader(maxFileBytes: maxFileBytes).load(directory: catalog))
+    }
+}
+
+/// Options of commands that write into a folder another run may be writing too.
+public struct LockOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("How long to wait for another run writing the same folder, in seconds; then exit 75.",
+                                            valueName: "seconds"))
+    public var lockTimeout: Double = FolderLock.defaultTimeout
+
+    public init() {}
+
+    /// The checked timeout.
+    public func timeout() throws(LeerlijnError) -> Double {
+        guard lockTimeout.isFinite, lockTimeout >= 0, lockTimeout <= 86_400 else {
+            throw .usage("--lock-timeout must be 0–86400 seconds, got \(lockTimeout)")
+        }
+        return lockTimeout
     }
 }

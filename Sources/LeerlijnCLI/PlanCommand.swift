@@ -16,7 +16,9 @@ struct PlanCommand: ParsableCommand {
                 --output-format ics --output club.ics
               leerlijn plan --sector sport --role coach --output-format csv
 
-            Exit codes: 0 ok, 64 usage, 65 invalid profile, 66 missing input, 73 cannot create output, 74 I/O.
+            With --output, the file's folder is locked while the file is written (as by `leerlijn export`): a second run waits up to --lock-timeout seconds, then exits 75 naming the process that holds it.
+
+            Exit codes: 0 ok, 64 usage, 65 invalid profile, 66 missing input, 73 cannot create output, 74 I/O, 75 output folder busy.
             """
     )
 
@@ -40,6 +42,8 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .long, help: "Write to this file (atomically) instead of standard output.")
     var output: String?
 
+    @OptionGroup var lock: LockOptions
+
     func run() throws {
         guard let format = PlanOutputFormat(rawValue: outputFormat) else {
             throw LeerlijnError.usage("unknown --output-format '\(outputFormat)'; use "
@@ -55,6 +59,7 @@ struct PlanCommand: ParsableCommand {
             }
             date = parsed
         }
+        let lockTimeout = try lock.timeout()
         if let output {
             try AtomicFileWriter.checkTarget(output)
             try AtomicFileWriter.checkNotInput(output, files: [profile].compactMap { $0 }, folders: [options.catalog])
@@ -82,6 +87,9 @@ struct PlanCommand: ParsableCommand {
             throw LeerlijnError.usage("give either --profile FILE or --sector S [--role R]")
         }
         if let output {
+            let folder = (output as NSString).deletingLastPathComponent
+            let held = try FolderLock.acquire(folder.isEmpty ? "." : folder, timeout: lockTimeout)
+            defer { held.release() }
             try AtomicFileWriter.write(bytes, to: output)
         } else {
             try StandardStreams.out(bytes)

@@ -39,9 +39,12 @@ enum StandardStreams {
         try? write(Array(text.utf8), to: STDERR_FILENO, name: "standard error")
     }
 
-    /// Ignores SIGPIPE so that a closed pipe is seen as EPIPE and handled as ``OutputClosed``.
+    /// Ignores SIGPIPE so that a closed pipe is seen as EPIPE and handled as ``OutputClosed``,
+    /// and SIGXFSZ so that a file-size limit (`ulimit -f`) is an `EFBIG` write error, reported
+    /// with exit 74 naming the file and its temporary file removed, instead of a killed process.
     static func ignoreBrokenPipeSignal() {
         signal(SIGPIPE, SIG_IGN)
+        signal(SIGXFSZ, SIG_IGN)
     }
 
     private static func write(_ bytes: [UInt8], to descriptor: Int32, name: String) throws {

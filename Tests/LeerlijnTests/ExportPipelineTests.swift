@@ -78,9 +78,10 @@ struct ExportPipelineTests {
         defer { try? FileManager.default.removeItem(atPath: output) }
         let catalogue = try TestSupport.catalogue()
         let stale = output + "/plans"
+        // Left by processes that no longer exist (ids above any pid_max); a live writer's files stay.
         try FileManager.default.createDirectory(atPath: stale, withIntermediateDirectories: true)
-        _ = FileManager.default.createFile(atPath: stale + "/.sport.xml\(AtomicFileWriter.temporaryMarker)1-2", contents: Data([1]))
-        _ = FileManager.default.createFile(atPath: output + "/.feed.atom\(AtomicFileWriter.temporaryMarker)3-4", contents: Data([1]))
+        _ = FileManager.default.createFile(atPath: stale + "/.sport.xml\(AtomicFileWriter.temporaryMarker)999999998-2", contents: Data([1]))
+        _ = FileManager.default.createFile(atPath: output + "/.feed.atom\(AtomicFileWriter.temporaryMarker)999999999-4", contents: Data([1]))
         let pipeline = ExportPipeline(formats: [.atom], extraOutputs: [ExportOutput(relativePath: "plans/sport.xml", bytes: Array("<x/>".utf8))])
         let report = try pipeline.run(catalogue.programmes, catalogue: catalogue, to: output)
         #expect(report.files.map(\.relativePath) == ["feed.atom", "plans/sport.xml"])

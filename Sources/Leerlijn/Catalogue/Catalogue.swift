@@ -9,24 +9,32 @@ public struct Catalogue: Sendable {
     public let requirements: [Requirement]
     /// The controlled vocabularies.
     public let vocabulary: Vocabulary
-    /// The query indexes, built once.
-    public let index: CatalogueIndex
-    private let programmePositions: [String: Int]
+    /// The query indexes, built on first use (`validate` and `export` never build them).
+    public var index: CatalogueIndex { deferredIndex.value }
+    private let deferredIndex: Deferred<CatalogueIndex>
+    private let deferredPositions: Deferred<[String: Int]>
 
     /// Builds a catalogue and its indexes. Callers have validated the entries.
     public init(programmes: [Programme], requirements: [Requirement], vocabulary: Vocabulary) {
-        self.programmes = programmes.sorted { $0.id < $1.id }
+        var sorted = programmes
+        // Already in id order when the loader made them: no sort, no copy.
+        if !sorted.indices.dropFirst().allSatisfy({ sorted[$0 - 1].id < sorted[$0].id }) { sorted.sort { $0.id < $1.id } }
+        let ordered = sorted
+        self.programmes = ordered
         self.requirements = requirements.sorted { $0.id < $1.id }
         self.vocabulary = vocabulary
-        var positions: [String: Int] = [:]
-        for (offset, programme) in self.programmes.enumerated() { positions[programme.id] = offset }
-        self.programmePositions = positions
-        self.index = CatalogueIndex(programmes: self.programmes, vocabulary: vocabulary)
+        self.deferredPositions = Deferred {
+            var positions: [String: Int] = [:]
+            positions.reserveCapacity(ordered.count)
+            for (offset, programme) in ordered.enumerated() { positions[programme.id] = offset }
+            return positions
+        }
+        self.deferredIndex = Deferred { CatalogueIndex(programmes: ordered, vocabulary: vocabulary) }
     }
 
     /// The programme with this id.
     public func programme(id: String) -> Programme? {
-        programmePositions[id].map { programmes[$0] }
+        deferredPositions.value[id].map { programmes[$0] }
     }
 
     /// The requirement with this id.

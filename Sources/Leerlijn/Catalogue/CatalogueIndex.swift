@@ -28,8 +28,9 @@ public struct CatalogueIndex: Sendable {
     let evidenceAtLeast: [Bitset]
     /// Positions whose programme has validity dates, with the dates as day numbers.
     let validity: [(position: Int, from: Int, until: Int)]
-    /// The text index.
-    let text: TextIndex
+    /// The text index, built when a text query first asks for it.
+    var text: TextIndex { deferredText.value }
+    private let deferredText: Deferred<TextIndex>
 
     init(programmes: [Programme], vocabulary: Vocabulary) {
         count = programmes.count
@@ -78,7 +79,7 @@ public struct CatalogueIndex: Sendable {
         self.peerLed = peerLed
         self.evidenceAtLeast = evidenceAtLeast
         self.validity = validity
-        self.text = TextIndex(programmes: order.map { programmes[$0] })
+        self.deferredText = Deferred { TextIndex(programmes: order.map { programmes[$0] }) }
     }
 
     /// The bitset of `value` in `field`, or an empty set for an unknown value.

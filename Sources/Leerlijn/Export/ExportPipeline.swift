@@ -9,7 +9,8 @@ import Foundation
 ///    folder;
 /// 2. **check** the selection with ``ExportPreflight``, so an invalid catalogue throws before
 ///    anything is written and the folder stays as it was;
-/// 3. **prepare** the folder (create it, remove temporary files a killed run left behind);
+/// 3. **prepare** the folder: create it, take its ``FolderLock`` (waiting up to
+///    ``lockTimeout`` for another writer), then remove temporary files a killed run left behind;
 /// 4. **write** each file atomically with ``AtomicFileWriter``, rendering one file at a time so
 ///    memory holds the model and one output, never all of them.
 ///
@@ -19,6 +20,8 @@ public struct ExportPipeline: Sendable {
     public var formats: [ExportFormat]
     /// Finished files to publish as well, such as the planner's `plans/` folder.
     public var extraOutputs: [ExportOutput]
+    /// How long to wait for another process writing the same folder, in seconds.
+    public var lockTimeout: Double = FolderLock.defaultTimeout
 
     /// Creates a pipeline.
     ///
@@ -80,7 +83,9 @@ public struct ExportPipeline: Sendable {
     /// - Returns: What was written.
     /// - Throws: ``LeerlijnError/invalidData(_:)`` for an invalid selection (nothing written),
     ///   ``LeerlijnError/cannotCreate(path:reason:)`` for an unsafe path or a folder that cannot be
-    ///   created, ``LeerlijnError/io(path:reason:)`` when writing fails.
+    ///   created, ``LeerlijnError/busy(path:holder:waited:)`` when another process holds the folder
+    ///   past ``lockTimeout``, ``LeerlijnError/io(path:reason:)`` when writing fails (out of space
+    ///   included; the files written before stay).
     public func run(_ programmes: [Programme], catalogue: Catalogue, to directory: String,
                     progress: (ExportProgress) -> Void = { _ in }) throws(LeerlijnError) -> ExportReport {
         let jobs = jobs()
@@ -98,6 +103,8 @@ public struct ExportPipeline: Sendable {
         guard problems.isEmpty else { throw .invalidData(problems) }
 
         try AtomicFileWriter.ensureDirectory(directory)
+        let lock = try FolderLock.acquire(directory, timeout: lockTimeout)
+        defer { lock.release() }
         AtomicFileWriter.removeStaleTemporaryFiles(in: directory)
         for folder in folders {
             let path = (directory as NSString).appendingPathComponent(folder)

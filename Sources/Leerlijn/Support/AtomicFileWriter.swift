@@ -11,7 +11,9 @@ import Darwin
 /// Each file goes to a temporary file in the same folder (`.NAME.leerlijn-tmp-PID-N`), is
 /// fsynced, renamed over the target, and the folder is fsynced so the rename itself is
 /// durable. Temporary files left by a killed process are removed by
-/// ``removeStaleTemporaryFiles(in:)`` at the start of the next run.
+/// ``removeStaleTemporaryFiles(in:)`` at the start of the next run, under the folder's
+/// ``FolderLock``. A write that fails (a full disk, `ENOSPC`; a file-size limit, `EFBIG`)
+/// removes its temporary file and throws ``LeerlijnError/io(path:reason:)`` naming the file.
 public enum AtomicFileWriter {
     /// The marker in every temporary file name.
     public static let temporaryMarker = ".leerlijn-tmp-"
@@ -53,14 +55,14 @@ public enum AtomicFileWriter {
                         let result = Glibc.write(fd, base + written, buffer.count - written)
                         if result < 0 {
                             if errno == EINTR { continue }
-                            throw LeerlijnError.io(path: path, reason: lastError())
+                            throw LeerlijnError.io(path: path, reason: writeFailure())
                         }
                         written += result
                     }
                 }
                 total += chunk.count
             }
-            guard fsync(fd) == 0 else { throw LeerlijnError.io(path: path, reason: lastError()) }
+            guard fsync(fd) == 0 else { throw LeerlijnError.io(path: path, reason: writeFailure()) }
         } catch {
             close(fd)
             unlink(temporary)
@@ -156,11 +158,31 @@ public enum AtomicFileWriter {
     }
 
     /// Removes temporary files that a killed run left in `directory` (not recursive).
+    ///
+    /// Call it only while holding the folder's ``FolderLock``: every writer of the folder holds
+    /// that lock, so a temporary file found then belongs to a run that has ended. As a second
+    /// guard, a file whose name carries the id of a live process (`.NAME.leerlijn-tmp-PID-N`) is
+    /// left alone: it may be a file another live run is still writing.
     public static func removeStaleTemporaryFiles(in directory: String) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
         for name in names where name.hasPrefix(".") && name.contains(temporaryMarker) {
+            if let owner = writerProcess(ofTemporaryFile: name), isAlive(owner) { continue }
             unlink((directory as NSString).appendingPathComponent(name))
         }
+    }
+
+    /// The process id in a temporary file's name, if it has one.
+    static func writerProcess(ofTemporaryFile name: String) -> pid_t? {
+        guard let marker = name.range(of: temporaryMarker, options: .backwards) else { return nil }
+        let rest = name[marker.upperBound...]
+        guard let digits = rest.split(separator: "-", maxSplits: 1).first, let pid = pid_t(digits), pid > 0 else { return nil }
+        return pid
+    }
+
+    /// Whether a process with this id exists (one of another user counts: `EPERM`).
+    static func isAlive(_ pid: pid_t) -> Bool {
+        if pid == getpid() { return true }
+        return kill(pid, 0) == 0 || errno == EPERM
     }
 
     /// The path of `fileName` inside `directory`, refusing any name that could leave it.
@@ -177,4 +199,15 @@ public enum AtomicFileWriter {
     }
 
     private static func lastError() -> String { String(cString: strerror(errno)) }
+
+    /// Why a write failed, saying plainly when the disk or a size limit is the cause.
+    private static func writeFailure() -> String {
+        let code = errno
+        let text = String(cString: strerror(code))
+        switch code {
+        case ENOSPC, EDQUOT: return "cannot write: \(text) (out of space); this file was not replaced, files written before it are intact"
+        case EFBIG: return "cannot write: \(text) (over the file-size limit); this file was not replaced, files written before it are intact"
+        default: return "cannot write: \(text)"
+        }
+    }
 }

@@ -60,6 +60,8 @@ public enum LeerlijnError: Error, Sendable, CustomStringConvertible {
     case cannotCreate(path: String, reason: String)
     /// A read or write failure (74).
     case io(path: String, reason: String)
+    /// An output folder another process is writing, still held after waiting `waited` seconds (75).
+    case busy(path: String, holder: Int32?, waited: Double)
 
     /// The sysexits code for this error.
     public var exitCode: Int32 {
@@ -69,6 +71,7 @@ public enum LeerlijnError: Error, Sendable, CustomStringConvertible {
         case .missingInput: return 66
         case .cannotCreate: return 73
         case .io: return 74
+        case .busy: return 75
         }
     }
 
@@ -80,6 +83,10 @@ public enum LeerlijnError: Error, Sendable, CustomStringConvertible {
         case .missingInput(let path, let reason): return "\(path): error: \(reason)"
         case .cannotCreate(let path, let reason): return "\(path): error: cannot create: \(reason)"
         case .io(let path, let reason): return "\(path): error: \(reason)"
+        case .busy(let path, let holder, let waited):
+            let who = holder.map { "process \($0)" } ?? "another process"
+            return "\(path): error: the folder is being written by \(who); gave up after waiting "
+                + "\(waited == waited.rounded() && waited < 1e9 ? String(Int(waited)) : String(waited)) s (try again later, or raise --lock-timeout)"
         }
     }
 }

@@ -49,7 +49,7 @@ public struct Problem: Error, HTTPResponseError, Sendable {
             self.init(.badRequest, kind: "invalid-document", title: "The document is not valid",
                       detail: diagnostics.first(where: { !$0.isWarning })?.description ?? error.description,
                       errors: diagnostics)
-        case .missingInput, .cannotCreate, .io:
+        case .missingInput, .cannotCreate, .io, .busy:
             self.init(.internalServerError, kind: "server-error", title: "The server could not answer",
                       detail: "the server could not read its own data")
         }
