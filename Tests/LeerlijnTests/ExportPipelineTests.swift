@@ -131,7 +131,7 @@ struct ExportPipelineTests {
                                                "--formats", "json,html", "--no-plans"])
         #expect(outcome.code == 0)
         #expect(try ExportTestSupport.files(in: output).keys.filter { !$0.hasPrefix("programmes/") }.sorted()
-                == ["catalogue.json", "catalogue.schema.json", "filter.js", "index.html", "style.css"])
+                == ["catalogue.json", "catalogue.schema.json", "filter.js", "index.html", "style.css", "widget.js"])
         let withPlans = LeerlijnCommand.execute(["export", "--catalog", TestSupport.catalogPath, "--output", output,
                                                  "--formats", "json"])
         #expect(withPlans.code == 0)

@@ -143,4 +143,25 @@ struct ExportSiteTests {
         }
         #expect(!css.contains("@import") && !css.contains("url("))
     }
+
+    @Test("The widget and the filter script never turn data into markup")
+    func scriptsBuildNoMarkup() {
+        for source in [WidgetScript.source, FilterScript.source] {
+            for forbidden in ["innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function",
+                              "setAttribute('on", ".style."] {
+                #expect(!source.contains(forbidden), "\(forbidden)")
+            }
+            #expect(source.contains("textContent"))
+        }
+        // The widget links only to programme pages whose id is a slug, beside the catalogue it read.
+        #expect(WidgetScript.source.contains("/^[a-z0-9]+(-[a-z0-9]+)*$/"))
+        #expect(WidgetScript.source.contains("new URL('programmes/' + programme.id + '.html', catalogueURL)"))
+    }
+
+    @Test("The filter script keeps the filters in the query string under the controls' names")
+    func filtersInQueryString() {
+        for name in ["'age'", "'stated-ages-only'", "control.name", "replaceState", "URLSearchParams"] {
+            #expect(FilterScript.source.contains(name), "\(name)")
+        }
+    }
 }

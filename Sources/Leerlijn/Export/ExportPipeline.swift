@@ -71,6 +71,7 @@ public struct ExportPipeline: Sendable {
             case .html:
                 add(FilterScript.fileName, FilterScript.bytes)
                 add(StyleSheet.fileName, StyleSheet.bytes)
+                add(WidgetScript.fileName, WidgetScript.bytes)
                 let linked = formats.filter { $0 != .html }.map(\.fileName)
                 add(HTMLPageExporter(linkedFiles: linked, site: site))
                 let page = ProgrammePageExporter(site: site, feeds: linked)
