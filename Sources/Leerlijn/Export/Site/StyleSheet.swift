@@ -46,7 +46,7 @@ form#filters { display: flex; flex-wrap: wrap; gap: 0.25rem 1.5rem; align-items:
   background: var(--card); border: 1px solid var(--line); border-radius: 0.5rem; }
 form#filters[hidden] { display: none; }
 form#filters h2 { flex-basis: 100%; margin: 0; }
-form#filters p { margin: 0.25rem 0; }
+form#filters p { margin: 0.25rem 0; min-width: 0; max-width: 100%; }
 form#filters label { display: inline-block; }
 input, select, button { font: inherit; color: inherit; background: var(--bg); border: 1px solid var(--line);
   border-radius: 0.25rem; padding: 0.3rem 0.5rem; min-height: 2.25rem; max-width: 100%; }
