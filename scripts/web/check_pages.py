@@ -80,6 +80,7 @@ driver.set_script_timeout(60)
 axe_pages = ["index.html"] + ["programmes/" + os.path.basename(p) for p in pages[:6]] \
     + sorted("plans/" + os.path.basename(p) for p in glob.glob(os.path.join(site, "plans", "*.html")))[:4]
 violations_seen = 0
+rules_passed = 0
 try:
     for width, height in [(1280, 900), (390, 844)]:
         driver.set_window_size(width, height)
@@ -90,12 +91,15 @@ try:
             results = axe.run()
             bad = [v for v in results["violations"] if v.get("impact") in ("serious", "critical")]
             violations_seen += len(results["violations"])
+            rules_passed += len(results.get("passes", []))
+            if not results.get("passes"):
+                failures.append(f"axe {width}px {page}: no rule ran (axe-core not injected?)")
             for violation in bad:
                 failures.append(f"axe {width}px {page}: {violation['id']} ({violation['impact']}): {violation['help']}")
             scroll = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
             if width == 390 and scroll > 0:
                 failures.append(f"{page} scrolls sideways at 390px by {scroll}px")
-    print(f"axe: {len(axe_pages)} pages at 1280 and 390 px; {violations_seen} minor/moderate findings in all, "
+    print(f"axe: {len(axe_pages)} pages at 1280 and 390 px; {rules_passed} rule passes, {violations_seen} violations in all, "
           f"{sum(1 for f in failures if f.startswith('axe'))} serious/critical")
 
     cases = [
