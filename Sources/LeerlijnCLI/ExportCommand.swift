@@ -14,11 +14,12 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Export the catalogue as XML, JSON, Atom, JSON-LD, CSV and HTML.",
         discussion: """
-            Writes catalogue.xml (+ catalogue.xsd), catalogue.json (+ catalogue.schema.json), feed.atom, catalogue.jsonld, catalogue.csv and index.html (+ filter.js) into the output folder. Every file is written atomically; the same catalogue gives the same bytes. An invalid catalogue writes nothing.
+            Writes catalogue.xml (+ catalogue.xsd), catalogue.json (+ catalogue.schema.json), feed.atom, catalogue.jsonld, catalogue.csv and index.html (+ filter.js, style.css, and a page per programme under programmes/) into the output folder. With --base-url the pages carry their absolute addresses (canonical link, JSON-LD @id and url, ItemList) and sitemap.xml is written; without it the site is relative and the export says which features that leaves out. Every file is written atomically; the same catalogue gives the same bytes. An invalid catalogue writes nothing.
 
             Examples:
               leerlijn export
               leerlijn export --output /tmp/feed --formats atom,json
+              leerlijn export --output /tmp/site --base-url https://example.org/leerlijn/
               leerlijn export --output partner-feed --age 10 --topic online-safety
 
             Query filters (the options of `leerlijn query`) select a partner's feed; it then goes to its own --output folder (never the full Exports/ folder), and ended programmes that match stay in it so that the Atom feed carries their deletions.
@@ -36,6 +37,10 @@ struct ExportCommand: ParsableCommand {
 
     @Option(name: .long, help: "Comma-separated formats: \(ExportFormat.validList).")
     var formats: String = ExportFormat.validList
+
+    @Option(name: .customLong("base-url"),
+            help: "The absolute http(s) address the output folder will be published at (enables sitemap.xml and absolute JSON-LD ids).")
+    var baseURL: String?
 
     @OptionGroup var filters: QueryFilterOptions
 
@@ -71,6 +76,8 @@ struct ExportCommand: ParsableCommand {
         let programmes = try selection(from: catalogue)
         var pipeline = ExportPipeline(formats: chosen, extraOutputs: try extraOutputs(for: catalogue))
         pipeline.lockTimeout = lockTimeout
+        let site = try baseURL.map { url throws(LeerlijnError) in try SiteAddress(baseURL: url) } ?? .relative
+        pipeline.site = site
         let bar = ExportProgressBar(enabled: isatty(STDERR_FILENO) == 1)
         var lines: [String] = []
         let report = try pipeline.run(programmes, catalogue: catalogue, to: output) { progress in
@@ -84,6 +91,11 @@ struct ExportCommand: ParsableCommand {
         for line in lines { try StandardStreams.out(line: line) }
         try StandardStreams.out(line: "\(output): exported \(report.programmeCount) programmes to \(report.files.count) files "
               + "(\(report.totalBytes) bytes)")
+        if chosen.contains(.html) {
+            for feature in site.disabledFeatures {
+                StandardStreams.err("note: without --base-url the export leaves out \(feature)\n")
+            }
+        }
     }
 }
 

@@ -36,7 +36,7 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "The reference date (YYYY-MM-DD); defaults to the period's start.")
     var asOf: String?
 
-    @Option(name: .customLong("output-format"), help: "json, xml, ics, csv or text.")
+    @Option(name: .customLong("output-format"), help: "json, xml, ics, csv, text or html (a report with an SVG coverage matrix and month timeline).")
     var outputFormat: String = "text"
 
     @Option(name: .long, help: "Write to this file (atomically) instead of standard output.")

@@ -14,7 +14,7 @@ struct ExportPipelineTests {
         let reloaded = try CatalogueLoader().load(directory: TestSupport.catalogPath)
         _ = try ExportPipeline().run(reloaded.programmes, catalogue: reloaded, to: second)
         let a = try ExportTestSupport.files(in: first), b = try ExportTestSupport.files(in: second)
-        #expect(a.keys.sorted() == ExportPipeline().plannedFiles.sorted())
+        #expect(a.keys.sorted() == ExportPipeline().plannedFiles(for: catalogue.programmes).sorted())
         #expect(a == b)
     }
 
@@ -131,8 +131,8 @@ struct ExportPipelineTests {
         let outcome = LeerlijnCommand.execute(["export", "--catalog", TestSupport.catalogPath, "--output", output,
                                                "--formats", "json,html", "--no-plans"])
         #expect(outcome.code == 0)
-        #expect(try ExportTestSupport.files(in: output).keys.sorted()
-                == ["catalogue.json", "catalogue.schema.json", "filter.js", "index.html"])
+        #expect(try ExportTestSupport.files(in: output).keys.filter { !$0.hasPrefix("programmes/") }.sorted()
+                == ["catalogue.json", "catalogue.schema.json", "filter.js", "index.html", "style.css", "widget.js"])
         let withPlans = LeerlijnCommand.execute(["export", "--catalog", TestSupport.catalogPath, "--output", output,
                                                  "--formats", "json"])
         #expect(withPlans.code == 0)

@@ -22,6 +22,9 @@ public struct ExportPipeline: Sendable {
     public var extraOutputs: [ExportOutput]
     /// How long to wait for another process writing the same folder, in seconds.
     public var lockTimeout: Double = FolderLock.defaultTimeout
+    /// Where the published site lives; with a base URL the pages carry absolute addresses and
+    /// `sitemap.xml` is written.
+    public var site: SiteAddress = .relative
 
     /// Creates a pipeline.
     ///
@@ -42,7 +45,11 @@ public struct ExportPipeline: Sendable {
     /// The relative paths the pipeline writes, in order.
     public var plannedFiles: [String] { jobs().map(\.relativePath) }
 
-    func jobs() -> [Job] {
+    /// The relative paths the pipeline writes for `programmes`, in order: ``plannedFiles`` plus
+    /// a page per programme (with `html`).
+    public func plannedFiles(for programmes: [Programme]) -> [String] { jobs(for: programmes).map(\.relativePath) }
+
+    func jobs(for programmes: [Programme] = []) -> [Job] {
         var jobs: [Job] = []
         func add(_ renderer: some CatalogueRenderer) {
             jobs.append(Job(relativePath: renderer.fileName) { try renderer.render($0, catalogue: $1, emit: $2) })
@@ -66,7 +73,22 @@ public struct ExportPipeline: Sendable {
                 add(CSVExporter())
             case .html:
                 add(FilterScript.fileName, FilterScript.bytes)
-                add(HTMLPageExporter(linkedFiles: formats.filter { $0 != .html }.map(\.fileName)))
+                add(StyleSheet.fileName, StyleSheet.bytes)
+                add(WidgetScript.fileName, WidgetScript.bytes)
+                let linked = formats.filter { $0 != .html }.map(\.fileName)
+                add(HTMLPageExporter(linkedFiles: linked, site: site))
+                let page = ProgrammePageExporter(site: site, feeds: linked)
+                for programme in programmes {
+                    jobs.append(Job(relativePath: SiteAddress.programmePage(programme.id)) { _, catalogue, emit in
+                        try emit(page.render(programme, vocabulary: catalogue.vocabulary))
+                    })
+                }
+                if site.baseURL != nil {
+                    let sitemap = SitemapExporter(site: site, otherPages: extraOutputs.map(\.relativePath).filter { $0.hasSuffix(".html") })
+                    jobs.append(Job(relativePath: SitemapExporter.fileName) { programmes, catalogue, emit in
+                        if let bytes = sitemap.render(programmes, catalogue: catalogue) { try emit(bytes) }
+                    })
+                }
             }
         }
         for output in extraOutputs { add(output.relativePath, output.bytes) }
@@ -88,7 +110,9 @@ public struct ExportPipeline: Sendable {
     ///   included; the files written before stay).
     public func run(_ programmes: [Programme], catalogue: Catalogue, to directory: String,
                     progress: (ExportProgress) -> Void = { _ in }) throws(LeerlijnError) -> ExportReport {
-        let jobs = jobs()
+        let problems = ExportPreflight(label: "export").problems(in: programmes, vocabulary: catalogue.vocabulary)
+        guard problems.isEmpty else { throw .invalidData(problems) }
+        let jobs = jobs(for: programmes)
         var seen = Set<String>()
         var folders: [String] = []
         for job in jobs {
@@ -99,8 +123,6 @@ public struct ExportPipeline: Sendable {
             let folder = components.dropLast().joined(separator: "/")
             if !folder.isEmpty, !folders.contains(folder) { folders.append(folder) }
         }
-        let problems = ExportPreflight(label: "export").problems(in: programmes, vocabulary: catalogue.vocabulary)
-        guard problems.isEmpty else { throw .invalidData(problems) }
 
         try AtomicFileWriter.ensureDirectory(directory)
         let lock = try FolderLock.acquire(directory, timeout: lockTimeout)

@@ -50,6 +50,32 @@ public enum FilterScript {
     return wanted >= parseInt(min, 10) && wanted <= parseInt(max, 10);
   }
 
+  // The filters live in the query string (?age=10&audience=children&stated-ages-only=1), so a
+  // filtered view can be shared; the names are those of the form's controls.
+  function readQuery() {
+    if (!window.URLSearchParams) { return; }
+    var params = new URLSearchParams(window.location.search);
+    if (age && params.has('age')) { age.value = params.get('age'); }
+    if (statedOnly) { statedOnly.checked = params.get('stated-ages-only') === '1'; }
+    for (var j = 0; j < filters.length; j += 1) {
+      var control = filters[j][1];
+      if (control && params.has(control.name)) { control.value = params.get(control.name); }
+    }
+  }
+
+  function writeQuery() {
+    if (!window.URLSearchParams || !window.history || !window.history.replaceState) { return; }
+    var params = new URLSearchParams();
+    if (age && age.value !== '') { params.set('age', age.value); }
+    if (statedOnly && statedOnly.checked) { params.set('stated-ages-only', '1'); }
+    for (var j = 0; j < filters.length; j += 1) {
+      var control = filters[j][1];
+      if (control && control.value) { params.set(control.name, control.value); }
+    }
+    var query = params.toString();
+    window.history.replaceState(null, '', window.location.pathname + (query ? '?' + query : ''));
+  }
+
   function apply() {
     var shown = 0;
     for (var i = 0; i < rows.length; i += 1) {
@@ -65,6 +91,7 @@ public enum FilterScript {
     if (status) {
       status.textContent = shown + ' van ' + rows.length + ' programma\u2019s getoond';
     }
+    writeQuery();
   }
 
   form.addEventListener('input', apply);
@@ -72,6 +99,7 @@ public enum FilterScript {
   form.addEventListener('submit', function (event) { event.preventDefault(); apply(); });
   form.addEventListener('reset', function () { window.setTimeout(apply, 0); });
   form.hidden = false;
+  readQuery();
   apply();
 }());
 """#

@@ -51,49 +51,66 @@ struct HTMLCatalogueTable {
         attributes.append(("data-sectors", programme.sectors.map(\.rawValue).joined(separator: " ")))
         html.open("tr", attributes)
         html.newline()
-        html.open("th", [("scope", "row")])
-        if let url = ExportText.primaryURL(of: programme) {
-            html.element("a", programme.title.nl, [("href", url), ("rel", "noopener noreferrer")])
-        } else {
-            html.text(programme.title.nl)
-        }
+        html.open("th", [("scope", "row"), ("data-label", Self.headers[0])])
+        html.element("a", programme.title.nl, [("href", SiteAddress.programmePage(programme.id))])
         Self.marker(provenance.basisOrStated("title", "nl"), into: &html)
-        if programme.title.en != programme.title.nl {
-            html.raw(" ")
-            html.open("span", [("lang", "en")])
-            html.text("(" + programme.title.en + ")")
+        // The English title on a line of its own, without added parentheses (titles often
+        // carry their own abbreviation in parentheses), and only when it says something else.
+        if Self.showsEnglishTitle(programme.title) {
+            html.open("span", [("lang", "en"), ("class", "title-en")])
+            html.text(programme.title.en)
             Self.marker(provenance.basisOrStated("title", "en"), into: &html)
             html.close("span")
         }
         html.close("th")
         html.newline()
-        cell([(programme.summary.nl, provenance.basisOrStated("summary", "nl"))], into: &html)
-        cell(programme.kind.map { [(vocabulary.label($0), provenance.basisOrStated("kind"))] } ?? [], into: &html)
-        cell(labelled("audience", programme.audiences, provenance), into: &html)
-        cell(programme.ageRange.map { [("\($0.min)–\($0.max) jaar", provenance.basisOrStated("ageRange"))] } ?? [], into: &html)
-        cell(labelled("topic", programme.topics, provenance), into: &html)
-        cell(labelled("sector", programme.sectors, provenance), into: &html)
-        cell(programme.providers.map { ($0, provenance.basisOrStated("provider", $0)) }, into: &html)
-        cell([(status(programme.status), provenance.basisOrStated("status"))], into: &html)
+        cell(Self.headers[1], [(programme.summary.nl, provenance.basisOrStated("summary", "nl"))], into: &html)
+        for (label, values) in Self.facts(of: programme, vocabulary: vocabulary) {
+            cell(label, values, into: &html)
+        }
         html.newline()
         html.close("tr")
         html.newline()
     }
 
-    /// One cell: the values joined by ", ", each followed by its basis marker.
-    private func cell(_ values: [(text: String, basis: Basis)], into html: inout HTMLWriter) {
-        html.open("td")
-        for (offset, value) in values.enumerated() {
-            if offset > 0 { html.raw(", ") }
-            html.text(value.text)
-            Self.marker(value.basis, into: &html)
+    /// Whether the English title adds anything: it differs and neither title contains the other.
+    static func showsEnglishTitle(_ title: LocalizedText) -> Bool {
+        let nl = title.nl.lowercased(), en = title.en.lowercased()
+        return !nl.contains(en) && !en.contains(nl)
+    }
+
+    /// The columns after the summary, as (header, values with their basis), in header order.
+    static func facts(of programme: Programme, vocabulary: Vocabulary) -> [(label: String, values: [(text: String, basis: Basis)])] {
+        let provenance = programme.provenance
+        func labelled<T: VocabularyTerm>(_ field: String, _ terms: [T]) -> [(text: String, basis: Basis)] {
+            terms.map { (vocabulary.label($0), provenance.basisOrStated(field, $0.rawValue)) }
         }
+        return [
+            (headers[2], programme.kind.map { [(vocabulary.label($0), provenance.basisOrStated("kind"))] } ?? []),
+            (headers[3], labelled("audience", programme.audiences)),
+            (headers[4], programme.ageRange.map { [("\($0.min)–\($0.max) jaar", provenance.basisOrStated("ageRange"))] } ?? []),
+            (headers[5], labelled("topic", programme.topics)),
+            (headers[6], labelled("sector", programme.sectors)),
+            (headers[7], programme.providers.map { ($0, provenance.basisOrStated("provider", $0)) }),
+            (headers[8], [(status(programme.status), provenance.basisOrStated("status"))]),
+        ]
+    }
+
+    /// One cell: the values joined by ", ", each followed by its basis marker; `data-label`
+    /// names the column for the narrow layout, where rows become cards.
+    private func cell(_ label: String, _ values: [(text: String, basis: Basis)], into html: inout HTMLWriter) {
+        html.open("td", [("data-label", label)])
+        Self.values(values, into: &html)
         html.close("td")
     }
 
-    /// The Dutch labels of `terms` with the basis of each (recorded under `field`).
-    private func labelled<T: VocabularyTerm>(_ field: String, _ terms: [T], _ provenance: Provenance) -> [(text: String, basis: Basis)] {
-        terms.map { (vocabulary.label($0), provenance.basisOrStated(field, $0.rawValue)) }
+    /// Values joined by ", ", each followed by its basis marker.
+    static func values(_ values: [(text: String, basis: Basis)], into html: inout HTMLWriter) {
+        for (offset, value) in values.enumerated() {
+            if offset > 0 { html.raw(", ") }
+            html.text(value.text)
+            marker(value.basis, into: &html)
+        }
     }
 
     /// The marker of a derived or rendered value: a link to its legend entry whose title and
@@ -113,7 +130,7 @@ struct HTMLCatalogueTable {
         }
     }
 
-    private func status(_ status: ProgrammeStatus) -> String {
+    private static func status(_ status: ProgrammeStatus) -> String {
         switch status {
         case .active: return "Actief"
         case .ended(let date?, _): return "Beëindigd (\(date))"

@@ -20,13 +20,20 @@ public struct HTMLPageExporter: CatalogueRenderer {
     public var fileName: String { ExportFormat.html.fileName }
     /// The other published files the page links to, relative to it, in order.
     public var linkedFiles: [String]
+    /// Where the site lives: with a base URL the page carries its canonical address and the
+    /// `ItemList` absolute addresses.
+    public var site: SiteAddress
 
     /// Creates the exporter.
     ///
-    /// - Parameter linkedFiles: Relative names of the downloads to list (for example
-    ///   `catalogue.csv`); a feed among them is also announced with `<link rel="alternate">`.
-    public init(linkedFiles: [String] = []) {
+    /// - Parameters:
+    ///   - linkedFiles: Relative names of the downloads to list (for example `catalogue.csv`);
+    ///     the Atom feed, the JSON and the JSON-LD among them are also announced with
+    ///     `<link rel="alternate">` for autodiscovery.
+    ///   - site: The site's base URL, if known.
+    public init(linkedFiles: [String] = [], site: SiteAddress = .relative) {
         self.linkedFiles = linkedFiles
+        self.site = site
     }
 
     /// Renders the page.
@@ -63,6 +70,8 @@ public struct HTMLPageExporter: CatalogueRenderer {
         html.close("main")
         html.newline()
         writeFooter(into: &html)
+        html.jsonLD(ProgrammeJSONLD.itemList(programmes, site: site))
+        html.newline()
         html.close("body")
         html.newline()
         html.close("html")
@@ -71,27 +80,8 @@ public struct HTMLPageExporter: CatalogueRenderer {
     }
 
     private func writeHead(into html: inout HTMLWriter) {
-        html.open("head")
-        html.newline()
-        html.void("meta", [("charset", "utf-8")])
-        html.newline()
-        html.void("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")])
-        html.newline()
-        html.void("meta", [("http-equiv", "Content-Security-Policy"), ("content", Self.contentSecurityPolicy)])
-        html.newline()
-        html.void("meta", [("name", "referrer"), ("content", "no-referrer")])
-        html.newline()
-        html.element("title", "Leerlijn: catalogus")
-        html.newline()
-        if linkedFiles.contains(ExportFormat.atom.fileName) {
-            html.void("link", [("rel", "alternate"), ("type", "application/atom+xml"),
-                               ("href", ExportFormat.atom.fileName), ("title", "Leerlijn (Atom)")])
-            html.newline()
-        }
-        html.element("script", "", [("src", FilterScript.fileName), ("defer", "defer")])
-        html.newline()
-        html.close("head")
-        html.newline()
+        HTMLPageHead(path: fileName, title: "Leerlijn: catalogus", site: site, feeds: linkedFiles,
+                     scripts: [FilterScript.fileName]).write(into: &html)
     }
 
     private func writeFooter(into html: inout HTMLWriter) {

@@ -64,6 +64,11 @@ struct HTMLWriter {
         close(tag)
     }
 
+    /// Bytes already escaped for the context they go into, without `<` or `&`.
+    fileprivate mutating func appendChecked(_ data: [UInt8]) {
+        bytes.append(contentsOf: data.filter { $0 != UInt8(ascii: "<") && $0 != UInt8(ascii: "&") })
+    }
+
     /// A line break in the source, for readable diffs.
     mutating func newline() { bytes.append(0x0A) }
 
@@ -96,5 +101,18 @@ struct HTMLWriter {
                 }
             }
         }
+    }
+}
+
+extension HTMLWriter {
+    /// The body of a `<script type="application/ld+json">` block, as produced by
+    /// ``ProgrammeJSONLD/scriptBytes(_:)`` (which escapes `<`, `>` and `&`); nothing else may
+    /// call it.
+    mutating func jsonLD(_ value: JSONValue) {
+        open("script", [("type", "application/ld+json")])
+        newline()
+        appendChecked(ProgrammeJSONLD.scriptBytes(value))
+        newline()
+        close("script")
     }
 }

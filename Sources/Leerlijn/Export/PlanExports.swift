@@ -34,14 +34,14 @@ public enum PlanExports {
             let profile = try loader.load(path: path)
             let plan = planner.plan(for: profile)
             let base = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-            for (format, suffix) in [(PlanOutputFormat.json, "json"), (.xml, "xml"), (.ics, "ics"), (.text, "txt")] {
+            for (format, suffix) in [(PlanOutputFormat.json, "json"), (.xml, "xml"), (.ics, "ics"), (.text, "txt"), (.html, "html")] {
                 outputs.append(ExportOutput(relativePath: "plans/\(base).\(suffix)",
                                             bytes: PlanRenderer.render(plan, as: format, catalogue: catalogue)))
             }
         }
         for sector in catalogue.vocabulary.ids(Sector.vocabularyName) {
             let matrix = TrainingMatrix(index: planner.index, sector: Sector(sector), role: nil, asOf: nil)
-            for (format, suffix) in [(PlanOutputFormat.json, "json"), (.xml, "xml")] {
+            for (format, suffix) in [(PlanOutputFormat.json, "json"), (.xml, "xml"), (.html, "html")] {
                 if let bytes = TrainingMatrixRenderer.render(matrix, as: format, catalogue: catalogue) {
                     outputs.append(ExportOutput(relativePath: "plans/matrix-\(sector).\(suffix)", bytes: bytes))
                 }

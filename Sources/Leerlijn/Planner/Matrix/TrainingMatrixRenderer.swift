@@ -48,6 +48,8 @@ public enum TrainingMatrixRenderer {
                                row.missing.joined(separator: "; ")])
             }
             return csv.bytes
+        case .html:
+            return TrainingMatrixHTML.render(matrix)
         case .text:
             var out = "Training matrix: sector \(matrix.sector)" + (matrix.role.map { ", role \($0)" } ?? "")
                 + (matrix.asOf.map { ", as of \($0)" } ?? "") + "\n\n"

@@ -11,6 +11,9 @@ public enum PlanOutputFormat: String, Sendable, CaseIterable {
     case csv
     /// A readable summary with a coverage table.
     case text
+    /// An HTML report: the coverage as an SVG matrix, the sessions as an SVG month timeline,
+    /// gaps, organisational measures and items to verify as lists.
+    case html
 }
 
 /// Renders plans in every ``PlanOutputFormat``.
@@ -35,6 +38,7 @@ public enum PlanRenderer {
         case .ics: return PlanICSRenderer(catalogue: catalogue, reminderDays: reminderDays).render(plan)
         case .csv: return PlanCSVRenderer(catalogue: catalogue).render(plan)
         case .text: return Array(PlanTextRenderer(catalogue: catalogue).render(plan).utf8)
+        case .html: return PlanHTMLRenderer(catalogue: catalogue).render(plan)
         }
     }
 }
