@@ -56,11 +56,17 @@ struct LiveServerTests {
         let app = LeerlijnServer.application(store: store, logger: ServerTestSupport.logger)
         try await app.test(.live) { client in
             let port = try #require(client.port)
-            let response = try await client.execute(uri: "/programmes?age=10&topic=online-safety", method: .get)
-            #expect(response.status == .ok)
-            let etag = try #require(response.headers[.eTag])
-            let cached = try await client.execute(uri: "/programmes?age=10&topic=online-safety", method: .get, headers: [.ifNoneMatch: etag])
-            #expect(cached.status == .notModified)
+            // Fresh connections with `Connection: close` throughout: with a 1 s idle timeout, a
+            // kept-alive client connection may be closed by the server whenever the machine is
+            // busy between two requests, which is the server doing its job, not a failure.
+            let request = "GET /programmes?age=10&topic=online-safety HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+            let first = String(decoding: await Self.exchange(port: port, Array((request + "\r\n").utf8)).bytes, as: UTF8.self)
+            #expect(first.hasPrefix("HTTP/1.1 200 OK"))
+            let etag = try #require(first.split(separator: "\r\n").first { $0.lowercased().hasPrefix("etag:") }?
+                .dropFirst(5).trimmingCharacters(in: .whitespaces))
+            let cached = String(decoding: await Self.exchange(port: port, Array((request + "If-None-Match: \(etag)\r\n\r\n").utf8)).bytes,
+                                as: UTF8.self)
+            #expect(cached.hasPrefix("HTTP/1.1 304"))
 
             let malformed = await Self.exchange(port: port, Array("GARBAGE\r\n\r\n".utf8))
             #expect(malformed.closed)
@@ -82,7 +88,7 @@ struct LiveServerTests {
             #expect(text.hasPrefix("HTTP/1.1 4"))
             #expect(!text.contains("root:x:0:0"))
 
-            // Still serving (a fresh connection: the test client's own one has idled out by now).
+            // Still serving.
             let healthy = await Self.exchange(port: port, Array("GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".utf8))
             #expect(String(decoding: healthy.bytes, as: UTF8.self).hasPrefix("HTTP/1.1 200 OK"))
         }
