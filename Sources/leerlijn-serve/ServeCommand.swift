@@ -57,7 +57,13 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             store = try CatalogueStore(options: options)
         } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            // A failed write to standard error (a full disk, a closed pipe) must not trap:
+            // the load error's own exit code stands, or 74 when even the message is lost.
+            do {
+                try FileHandle.standardError.write(contentsOf: Data((error.description + "\n").utf8))
+            } catch {
+                throw ExitCode(74)
+            }
             throw ExitCode(error.exitCode)
         }
         logger.info("catalogue loaded", metadata: ["contentHash": .string(store.contentHash), "catalog": .string(catalog)])
