@@ -86,6 +86,45 @@ public struct CatalogueOptions: ParsableArguments {
     }
 }
 
+/// The snapshot cache options of `query` and `plan`.
+public struct SnapshotOptions: ParsableArguments {
+    @Flag(name: .long, help: "Read and validate the catalogue's XML even when a current snapshot exists, and write none.")
+    public var noCache = false
+
+    @Option(name: .long, help: ArgumentHelp("Folder for catalogue snapshots (default: $LEERLIJN_CACHE_DIR, else $XDG_CACHE_HOME/leerlijn, else ~/.cache/leerlijn).",
+                                            valueName: "folder"))
+    public var cacheDir: String?
+
+    public init() {}
+
+    /// The cache these options describe for `catalogue`.
+    public func cache(for catalogue: CatalogueOptions) throws(LeerlijnError) -> CatalogueSnapshotCache {
+        guard catalogue.maxFileBytes > 0 else { throw .usage("--max-file-bytes must be positive, got \(catalogue.maxFileBytes)") }
+        if let cacheDir, cacheDir.isEmpty { throw .usage("--cache-dir: empty path") }
+        return CatalogueSnapshotCache(folder: noCache ? nil : cacheDir ?? CatalogueSnapshotCache.defaultFolder(),
+                                      maxFileBytes: catalogue.maxFileBytes)
+    }
+
+    /// Loads the catalogue through the cache and runs `compute` on it, starting again from the
+    /// XML if a snapshot record turned out damaged on the way (nothing from a damaged snapshot
+    /// is shown); then `emit`s the result, and writes a new snapshot if the XML was read.
+    /// Notes go to standard error.
+    public func run<T>(_ catalogue: CatalogueOptions, compute: (Catalogue) throws -> T, emit: (T) throws -> Void) throws {
+        let cache = try cache(for: catalogue)
+        var loaded = try cache.load(directory: catalogue.catalog)
+        _ = ProcessLifetime.keep(loaded.catalogue)
+        var result = try compute(loaded.catalogue)
+        if let damage = loaded.catalogue.snapshotDamage {
+            loaded = try cache.reload(directory: catalogue.catalog, damage: damage)
+            _ = ProcessLifetime.keep(loaded.catalogue)
+            result = try compute(loaded.catalogue)
+        }
+        for note in loaded.notes { StandardStreams.err("leerlijn: note: \(note)\n") }
+        try emit(result)
+        if let note = cache.store(loaded) { StandardStreams.err("leerlijn: note: \(note)\n") }
+    }
+}
+
 /// Options of commands that write into a folder another run may be writing too.
 public struct LockOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("How long to wait for another run writing the same folder, in seconds; then exit 75.",

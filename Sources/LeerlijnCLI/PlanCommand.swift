@@ -44,6 +44,8 @@ struct PlanCommand: ParsableCommand {
 
     @OptionGroup var lock: LockOptions
 
+    @OptionGroup var cache: SnapshotOptions
+
     func run() throws {
         guard let format = PlanOutputFormat(rawValue: outputFormat) else {
             throw LeerlijnError.usage("unknown --output-format '\(outputFormat)'; use "
@@ -64,28 +66,37 @@ struct PlanCommand: ParsableCommand {
             try AtomicFileWriter.checkTarget(output)
             try AtomicFileWriter.checkNotInput(output, files: [profile].compactMap { $0 }, folders: [options.catalog])
         }
-        let bytes: [UInt8]
         switch (profile, sector) {
-        case (let path?, nil):
+        case (_?, nil):
             guard role == nil else { throw LeerlijnError.usage("--role goes with --sector, not with --profile") }
-            let catalogue = try options.load()
-            let organisation = try ProfileLoader(catalogue: catalogue).load(path: path)
-            let plan = Planner(catalogue: catalogue).plan(for: organisation, asOf: date)
-            bytes = PlanRenderer.render(plan, as: format, catalogue: catalogue)
-        case (nil, let sectorID?):
-            let catalogue = try options.load()
-            let vocabulary = catalogue.vocabulary
-            try Self.check(sectorID, in: "sector", option: "--sector", vocabulary)
-            if let role { try Self.check(role, in: "role", option: "--role", vocabulary) }
-            let matrix = TrainingMatrix(index: PlannerIndex(catalogue: catalogue), sector: Sector(sectorID),
-                                        role: role.map(Role.init), asOf: date)
-            guard let rendered = TrainingMatrixRenderer.render(matrix, as: format, catalogue: catalogue) else {
-                throw LeerlijnError.usage("a training matrix has no dates; use json, xml, csv or text")
-            }
-            bytes = rendered
+        case (nil, _?):
+            break
         default:
             throw LeerlijnError.usage("give either --profile FILE or --sector S [--role R]")
         }
+        try cache.run(options, compute: { catalogue in try render(catalogue, format: format, date: date) },
+                      emit: { bytes in try write(bytes, lockTimeout: lockTimeout) })
+    }
+
+    private func render(_ catalogue: Catalogue, format: PlanOutputFormat, date: CalendarDate?) throws -> [UInt8] {
+        if let path = profile {
+            let organisation = try ProfileLoader(catalogue: catalogue).load(path: path)
+            let plan = Planner(catalogue: catalogue).plan(for: organisation, asOf: date)
+            return PlanRenderer.render(plan, as: format, catalogue: catalogue)
+        }
+        let sectorID = sector ?? ""
+        let vocabulary = catalogue.vocabulary
+        try Self.check(sectorID, in: "sector", option: "--sector", vocabulary)
+        if let role { try Self.check(role, in: "role", option: "--role", vocabulary) }
+        let matrix = TrainingMatrix(index: PlannerIndex(catalogue: catalogue), sector: Sector(sectorID),
+                                    role: role.map(Role.init), asOf: date)
+        guard let rendered = TrainingMatrixRenderer.render(matrix, as: format, catalogue: catalogue) else {
+            throw LeerlijnError.usage("a training matrix has no dates; use json, xml, csv or text")
+        }
+        return rendered
+    }
+
+    private func write(_ bytes: [UInt8], lockTimeout: Double) throws {
         if let output {
             let folder = (output as NSString).deletingLastPathComponent
             let held = try FolderLock.acquire(folder.isEmpty ? "." : folder, timeout: lockTimeout)

@@ -27,6 +27,8 @@ struct QueryCommand: ParsableCommand {
 
     @OptionGroup var filters: QueryFilterOptions
 
+    @OptionGroup var cache: SnapshotOptions
+
     @Option(help: "table, json, xml or csv (default: table on a terminal, json otherwise).")
     var output: String?
     @Flag(help: "List the obligations that bind --sector/--role/--audience/--age instead of programmes.")
@@ -41,24 +43,24 @@ struct QueryCommand: ParsableCommand {
     func run() throws {
         let format = try QueryOutputFormat.resolve(output, isTerminal: Terminal.isTerminal(1))
         guard lang == "nl" || lang == "en" else { throw LeerlijnError.usage("--lang: '\(lang)' is not nl or en") }
-        let loaded = try catalogue.load()
-        let query = try input.resolve(vocabulary: loaded.vocabulary)
-        if obligations {
-            let found = RequirementQuery(sector: query.sectors.first, role: query.roles.first,
-                                         audience: query.audiences.first, age: query.age, asOf: query.asOf).run(on: loaded)
-            let renderer = RequirementRenderer(catalogue: loaded, language: lang)
-            let bytes = format == .table ? Array(renderer.table(found, width: Terminal.width()).utf8) : renderer.json(found)
-            guard format == .table || format == .json else {
-                throw LeerlijnError.usage("--obligations prints table or json, not \(format.rawValue)")
+        try cache.run(catalogue, compute: { loaded -> (bytes: [UInt8], explanations: String?) in
+            let query = try input.resolve(vocabulary: loaded.vocabulary)
+            if obligations {
+                guard format == .table || format == .json else {
+                    throw LeerlijnError.usage("--obligations prints table or json, not \(format.rawValue)")
+                }
+                let found = RequirementQuery(sector: query.sectors.first, role: query.roles.first,
+                                             audience: query.audiences.first, age: query.age, asOf: query.asOf).run(on: loaded)
+                let renderer = RequirementRenderer(catalogue: loaded, language: lang)
+                return (format == .table ? Array(renderer.table(found, width: Terminal.width()).utf8) : renderer.json(found), nil)
             }
-            try StandardStreams.out(bytes)
-            return
-        }
-        let matches = query.run(on: loaded, explain: explain)
-        let renderer = QueryOutputRenderer(catalogue: loaded, language: lang, width: Terminal.width())
-        try StandardStreams.out(renderer.render(matches, format: format, explain: explain))
-        if explain, format != .table {
-            StandardStreams.err(renderer.explanations(matches))
-        }
+            let matches = query.run(on: loaded, explain: explain)
+            let renderer = QueryOutputRenderer(catalogue: loaded, language: lang, width: Terminal.width())
+            return (renderer.render(matches, format: format, explain: explain),
+                    explain && format != .table ? renderer.explanations(matches) : nil)
+        }, emit: { output in
+            try StandardStreams.out(output.bytes)
+            if let explanations = output.explanations { StandardStreams.err(explanations) }
+        })
     }
 }

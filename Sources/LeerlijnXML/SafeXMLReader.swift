@@ -53,10 +53,13 @@ public struct SafeXMLReader: Sendable {
     ///   - path: The file to read.
     ///   - displayName: The name used in diagnostics (defaults to `path`).
     ///   - schema: An optional compiled schema to validate against while streaming.
+    ///   - observe: Sees every chunk of bytes as it is read, before the parser does (the
+    ///     catalogue snapshot hashes exactly the bytes that were parsed).
     ///   - record: Called for each child element of the root, in document order.
     /// - Returns: The root's name and every diagnostic.
     /// - Throws: Whatever `record` throws. I/O problems and limits are reported as diagnostics.
     public func read(file path: String, displayName: String? = nil, schema: XMLSchema? = nil,
+                     observe: ((UnsafeRawBufferPointer) -> Void)? = nil,
                      record: (ElementNode) throws -> Void) rethrows -> Summary {
         LibXML2Runtime.ensureInitialised()
         let label = displayName ?? path
@@ -97,6 +100,7 @@ public struct SafeXMLReader: Sendable {
                 let count = Glibc.read(fd, buffer.baseAddress, buffer.count)
                 if count < 0 && errno == EINTR { continue }
                 if count < 0 { readError = String(cString: strerror(errno)) }
+                if count > 0, let observe { observe(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[0..<count])) }
                 return (UnsafeRawBufferPointer(buffer), max(0, count))
             }
         }, record: record)

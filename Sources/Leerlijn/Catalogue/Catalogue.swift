@@ -2,17 +2,29 @@
 ///
 /// A `Catalogue` is an immutable value; queries and the planner read it and never change it.
 /// Programmes and requirements are sorted by id, so everything derived from it is stable.
+///
+/// A catalogue comes from the XML (``CatalogueLoader``) or from a compiled snapshot of it
+/// (``CatalogueSnapshotCache``). A snapshot-backed catalogue decodes a programme only when it
+/// is asked for (``programme(at:)``): a query reads the stored indexes and decodes its
+/// matches; ``programmes`` decodes all of them, once.
 public struct Catalogue: Sendable {
-    /// Every programme, sorted by id.
-    public let programmes: [Programme]
+    /// Every programme, sorted by id (for a snapshot-backed catalogue: all decoded on first use).
+    public var programmes: [Programme] { storage.all }
     /// Every obligation, sorted by id.
     public let requirements: [Requirement]
     /// The controlled vocabularies.
     public let vocabulary: Vocabulary
     /// The query indexes, built on first use (`validate` and `export` never build them).
     public var index: CatalogueIndex { deferredIndex.value }
+    /// The number of programmes.
+    public var programmeCount: Int { storage.count }
+    /// The newest `lastModified` of any programme or requirement (1970-01-01 for none).
+    public var newestModification: CalendarDate { deferredNewest.value }
+
+    let storage: ProgrammeStorage
     private let deferredIndex: Deferred<CatalogueIndex>
     private let deferredPositions: Deferred<[String: Int]>
+    private let deferredNewest: Deferred<CalendarDate>
 
     /// Builds a catalogue and its indexes. Callers have validated the entries.
     public init(programmes: [Programme], requirements: [Requirement], vocabulary: Vocabulary) {
@@ -20,17 +32,33 @@ public struct Catalogue: Sendable {
         // Already in id order when the loader made them: no sort, no copy.
         if !sorted.indices.dropFirst().allSatisfy({ sorted[$0 - 1].id < sorted[$0].id }) { sorted.sort { $0.id < $1.id } }
         let ordered = sorted
-        self.programmes = ordered
-        self.requirements = requirements.sorted { $0.id < $1.id }
+        let requirements = requirements.sorted { $0.id < $1.id }
+        self.init(storage: ProgrammeStorage(ordered), requirements: requirements, vocabulary: vocabulary,
+                  index: Deferred { CatalogueIndex(programmes: ordered, vocabulary: vocabulary) },
+                  newest: Deferred {
+                      (ordered.map(\.lastModified) + requirements.map(\.lastModified)).max() ?? CalendarDate(daysSinceEpoch: 0)
+                  })
+    }
+
+    /// A catalogue over `storage` with a given (stored or deferred) index.
+    init(storage: ProgrammeStorage, requirements: [Requirement], vocabulary: Vocabulary,
+         index: Deferred<CatalogueIndex>, newest: Deferred<CalendarDate>) {
+        self.storage = storage
+        self.requirements = requirements
         self.vocabulary = vocabulary
+        self.deferredIndex = index
+        self.deferredNewest = newest
         self.deferredPositions = Deferred {
             var positions: [String: Int] = [:]
-            positions.reserveCapacity(ordered.count)
-            for (offset, programme) in ordered.enumerated() { positions[programme.id] = offset }
+            let all = storage.all
+            positions.reserveCapacity(all.count)
+            for (offset, programme) in all.enumerated() { positions[programme.id] = offset }
             return positions
         }
-        self.deferredIndex = Deferred { CatalogueIndex(programmes: ordered, vocabulary: vocabulary) }
     }
+
+    /// The programme at `offset` in id order, decoded now if the catalogue is snapshot-backed.
+    public func programme(at offset: Int) -> Programme { storage.programme(at: offset) }
 
     /// The programme with this id.
     public func programme(id: String) -> Programme? {
@@ -41,4 +69,38 @@ public struct Catalogue: Sendable {
     public func requirement(id: String) -> Requirement? {
         requirements.first { $0.id == id }
     }
+
+    /// Whether this catalogue was read from a snapshot and a programme record in it turned out
+    /// damaged when decoded: nothing derived from it may be shown (the CLI reloads the XML).
+    public var snapshotDamage: String? { storage.damage }
+}
+
+/// Where a catalogue's programmes live: decoded in memory, or records in a snapshot.
+final class ProgrammeStorage: Sendable {
+    private let decoded: [Programme]?
+    private let snapshot: CatalogueSnapshot?
+    private let deferredAll: Deferred<[Programme]>
+
+    init(_ programmes: [Programme]) {
+        decoded = programmes
+        snapshot = nil
+        deferredAll = Deferred { programmes }
+    }
+
+    init(snapshot: CatalogueSnapshot) {
+        decoded = nil
+        self.snapshot = snapshot
+        deferredAll = Deferred { snapshot.allProgrammes() }
+    }
+
+    var count: Int { decoded?.count ?? snapshot?.programmeCount ?? 0 }
+
+    var all: [Programme] { decoded ?? deferredAll.value }
+
+    func programme(at offset: Int) -> Programme {
+        if let decoded { return decoded[offset] }
+        return snapshot!.programme(at: offset)
+    }
+
+    var damage: String? { snapshot?.damage }
 }

@@ -82,6 +82,20 @@ public struct CatalogueIndex: Sendable {
         self.deferredText = Deferred { TextIndex(programmes: order.map { programmes[$0] }) }
     }
 
+    /// An index read back from a snapshot.
+    init(count: Int, order: [Int], fields: [Field: [String: Bitset]], ageSets: [Bitset], active: Bitset, peerLed: Bitset,
+         evidenceAtLeast: [Bitset], validity: [(position: Int, from: Int, until: Int)], text: Deferred<TextIndex>) {
+        self.count = count
+        self.order = order
+        self.fields = fields
+        self.ageSets = ageSets
+        self.active = active
+        self.peerLed = peerLed
+        self.evidenceAtLeast = evidenceAtLeast
+        self.validity = validity
+        self.deferredText = text
+    }
+
     /// The bitset of `value` in `field`, or an empty set for an unknown value.
     func set(_ field: Field, _ value: String) -> Bitset {
         fields[field]?[value] ?? Bitset(count: count)

@@ -23,6 +23,12 @@ public struct CatalogueLoader: Sendable {
     /// - Throws: ``LeerlijnError/missingInput(path:reason:)`` when the folder or its vocabulary
     ///   is missing, ``LeerlijnError/invalidData(_:)`` with every problem otherwise.
     public func load(directory: String) throws(LeerlijnError) -> Catalogue {
+        try load(directory: directory, recorder: nil)
+    }
+
+    /// The files a load of `directory` reads, in reading order: `vocabulary.xml`, then every
+    /// `*.xml` under `programmes/`, then under `requirements/`, each part sorted.
+    static func sourceFiles(directory: String) throws(LeerlijnError) -> (vocabulary: String, parts: [(folder: String, files: [String])]) {
         try InputFile.requireFolder(directory, what: "catalogue folder")
         let vocabularyPath = (directory as NSString).appendingPathComponent("vocabulary.xml")
         do {
@@ -38,8 +44,15 @@ public struct CatalogueLoader: Sendable {
             try InputFile.requireFolder(path, what: "\(folder) folder of the catalogue")
             parts.append((folder, try InputFile.files(under: path, suffixes: [".xml"])))
         }
+        return (vocabularyPath, parts)
+    }
+
+    /// Loads `directory`, hashing every file as it is parsed when `recorder` is given.
+    func load(directory: String, recorder: SourceRecorder?) throws(LeerlijnError) -> Catalogue {
+        let (vocabularyPath, parts) = try Self.sourceFiles(directory: directory)
         let schema = try Self.compiledSchema()
         var session = LoadSession(reader: SafeXMLReader(maxBytes: maxFileBytes), schema: schema)
+        session.recorder = recorder
         guard let vocabulary = session.readVocabulary(path: vocabularyPath) else {
             throw .invalidData(session.diagnostics.sorted())
         }

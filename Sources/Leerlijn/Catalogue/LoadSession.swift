@@ -4,6 +4,8 @@ import LeerlijnXML
 struct LoadSession {
     let reader: SafeXMLReader
     let schema: XMLSchema
+    /// Hashes each file as it is read, when the load is to become a snapshot.
+    var recorder: SourceRecorder?
     var diagnostics: [Diagnostic] = []
     var programmes: [(value: Programme, file: String, line: Int)] = []
     var requirements: [(value: Requirement, file: String, line: Int)] = []
@@ -16,7 +18,8 @@ struct LoadSession {
     mutating func readVocabulary(path: String) -> Vocabulary? {
         var lists: [String: [Vocabulary.Term]] = [:]
         var local: [Diagnostic] = []
-        let summary = reader.read(file: path, schema: schema) { node in
+        let recording = recorder?.begin(path)
+        let summary = reader.read(file: path, schema: schema, observe: recording.map { $0.observe }) { node in
             guard node.name == "terms", let name = node.attribute("name") else { return }
             var terms: [Vocabulary.Term] = []
             var seen = Set<String>()
@@ -43,6 +46,7 @@ struct LoadSession {
             }
             lists[name] = terms
         }
+        if let recording { recorder?.finish(recording) }
         diagnostics += summary.diagnostics.map(Diagnostic.init) + local
         if summary.isValid, summary.rootName != "vocabulary" {
             diagnostics.append(Diagnostic(file: path, line: 1, column: 1, field: "root", value: summary.rootName,
@@ -53,8 +57,13 @@ struct LoadSession {
     }
 
     mutating func readEntries(path: String, expectedRoot: String, vocabulary: Vocabulary) {
+        let recorder = self.recorder
         readEntries(label: path, expectedRoot: expectedRoot, vocabulary: vocabulary) { reader, schema, record in
-            reader.read(file: path, schema: schema, record: record)
+            guard let recorder else { return reader.read(file: path, schema: schema, record: record) }
+            let recording = recorder.begin(path)
+            let summary = reader.read(file: path, schema: schema, observe: recording.observe, record: record)
+            recorder.finish(recording)
+            return summary
         }
     }
 

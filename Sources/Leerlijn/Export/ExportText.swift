@@ -46,8 +46,7 @@ enum ExportText {
     /// selection is empty, or 1970-01-01 for an empty catalogue: never the wall clock.
     static func newestModification(of programmes: [Programme], catalogue: Catalogue) -> CalendarDate {
         if let newest = programmes.lazy.map(\.lastModified).max() { return newest }
-        let all = catalogue.programmes.map(\.lastModified) + catalogue.requirements.map(\.lastModified)
-        return all.max() ?? CalendarDate(daysSinceEpoch: 0)
+        return catalogue.newestModification
     }
 
     /// Replaces C0 controls other than tab, LF and CR, DEL and U+FFFE/U+FFFF with U+FFFD.

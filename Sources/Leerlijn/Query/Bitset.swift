@@ -11,6 +11,15 @@ public struct Bitset: Sendable, Hashable {
         words = [UInt64](repeating: 0, count: (count + 63) / 64)
     }
 
+    /// A set from its words (a snapshot); bits past `count` must be clear.
+    init(words: [UInt64], count: Int) {
+        var words = words
+        let extra = words.count * 64 - count
+        if extra > 0, !words.isEmpty { words[words.count - 1] &= ~0 >> UInt64(extra) }
+        self.words = words
+        self.count = count
+    }
+
     /// The full set over `0..<count`.
     public static func full(count: Int) -> Bitset {
         var set = Bitset(count: count)

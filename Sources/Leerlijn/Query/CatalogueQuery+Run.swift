@@ -37,7 +37,7 @@ extension CatalogueQuery {
             result.formIntersection(union)
         }
         if statedAgesOnly, age != nil || ages != nil {
-            for position in result.members where catalogue.programmes[index.order[position]].ageRangeBasis != .stated {
+            for position in result.members where catalogue.programme(at: index.order[position]).ageRangeBasis != .stated {
                 result.remove(position)
             }
         }
@@ -62,7 +62,7 @@ extension CatalogueQuery {
         let positions = matchingPositions(in: catalogue)
         let scores = text.flatMap { catalogue.index.text.scores(for: $0, count: catalogue.index.count) } ?? [:]
         return positions.map { position in
-            let programme = catalogue.programmes[catalogue.index.order[position]]
+            let programme = catalogue.programme(at: catalogue.index.order[position])
             return QueryMatch(programme: programme, score: Double(scores[position] ?? 0),
                               explanation: explain ? explanation(for: programme, vocabulary: catalogue.vocabulary) : [])
         }

@@ -31,11 +31,12 @@ public enum AtomicFileWriter {
     /// not grow with the file. Only when `producer` returns is the file synced and renamed into
     /// place; if it throws, the temporary file is removed and the old file stays.
     ///
+    /// - Parameter mode: The new file's permissions (before the umask).
     /// - Returns: The number of bytes written.
     /// - Throws: ``LeerlijnError/cannotCreate(path:reason:)`` when the file cannot be created,
     ///   ``LeerlijnError/io(path:reason:)`` when writing or syncing fails, or what `producer` throws.
     @discardableResult
-    public static func write(to path: String,
+    public static func write(to path: String, mode: mode_t = 0o644,
                              producer: (_ sink: ([UInt8]) throws -> Void) throws -> Void) throws(LeerlijnError) -> Int {
         try checkTarget(path)
         let directory = (path as NSString).deletingLastPathComponent
@@ -43,7 +44,7 @@ public enum AtomicFileWriter {
         let name = (path as NSString).lastPathComponent
         let temporary = (folder as NSString).appendingPathComponent(
             ".\(name)\(temporaryMarker)\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else { throw .cannotCreate(path: path, reason: lastError()) }
         var total = 0
         do {

@@ -1,0 +1,323 @@
+import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A compiled snapshot of a loaded catalogue: what `query` and `plan` read instead of
+/// parsing and validating the XML again when nothing changed.
+///
+/// Layout (all integers little-endian; "varint" is LEB128):
+///
+/// | part | contents |
+/// |---|---|
+/// | preamble (28 bytes) | `LEERSNAP`, format version (u32), header length (u64), header checksum (u64) |
+/// | header | tool version, owner uid, load start time, content key, catalogue folder, source manifest, programme count, newest change, section lengths and checksums |
+/// | head | vocabulary, requirements, query index, record table (offset and checksum per programme) |
+/// | records | one encoded programme per record, in id order |
+///
+/// Every part is checked before it is used: the header and head against their checksums
+/// when the snapshot is opened, each programme record against its own checksum when it is
+/// decoded, so a query reads only the records it shows. A damaged record found late marks the
+/// snapshot damaged (``damage``) and the caller starts again from the XML.
+final class CatalogueSnapshot: @unchecked Sendable {
+    /// Bumped whenever the layout or the model encoding changes.
+    static let formatVersion: UInt32 = 1
+    static let magic = Array("LEERSNAP".utf8)
+    static let preambleLength = 28
+
+    struct Header: Sendable {
+        var toolVersion: String
+        var owner: UInt32
+        var startedAt: Int64
+        var contentKey: String
+        var folder: String
+        var sources: [SourceFileRecord]
+        var programmeCount: Int
+        var newestModification: Int
+        var headLength: Int
+        var headChecksum: UInt64
+        var recordsLength: Int
+        var totalLength: Int
+    }
+
+    let header: Header
+    private let fd: Int32
+    private let headStart: Int
+    private let recordsStart: Int
+    /// Offsets of the records relative to `recordsStart`, with a final end offset.
+    private var recordOffsets: [UInt64] = []
+    private var recordChecksums: [UInt64] = []
+    private let damageState = Mutex<String?>(nil)
+
+    /// The first damage found while decoding records, if any.
+    var damage: String? { damageState.withLock { $0 } }
+    var programmeCount: Int { header.programmeCount }
+
+    // MARK: Reading
+
+    /// Opens `path` and reads its header: the file must be a regular file owned by this user,
+    /// writable by no one else, of the current format and tool version, and whole.
+    init(path: String) throws(SnapshotRejection) {
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { throw SnapshotRejection("cannot open: \(String(cString: strerror(errno)))") }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            close(fd)
+            throw SnapshotRejection("not a regular file")
+        }
+        guard info.st_uid == geteuid() else {
+            close(fd)
+            throw SnapshotRejection("written by another user (uid \(info.st_uid))")
+        }
+        guard info.st_mode & 0o022 == 0 else {
+            close(fd)
+            throw SnapshotRejection("writable by group or others (mode \(String(info.st_mode & 0o777, radix: 8)))")
+        }
+        self.fd = fd
+        let preamble: [UInt8]
+        do throws(SnapshotRejection) {
+            preamble = try Self.pread(fd, offset: 0, count: Self.preambleLength)
+        } catch {
+            close(fd)
+            throw error
+        }
+        func word(_ at: Int) -> UInt64 { preamble[at..<(at + 8)].reversed().reduce(0) { $0 << 8 | UInt64($1) } }
+        let format = preamble[8..<12].reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+        let headerLength = word(12), headerChecksum = word(20)
+        do throws(SnapshotRejection) {
+            guard Array(preamble[0..<8]) == Self.magic else { throw SnapshotRejection("not a Leerlijn snapshot") }
+            guard format == Self.formatVersion else {
+                throw SnapshotRejection(quiet: "snapshot format \(format), this Leerlijn reads format \(Self.formatVersion)")
+            }
+            guard headerLength <= UInt64(info.st_size) else { throw SnapshotRejection("truncated header") }
+            let bytes = try Self.pread(fd, offset: Self.preambleLength, count: Int(headerLength))
+            let header = try Self.withBytes(bytes) { raw throws(SnapshotRejection) -> Header in
+                guard SnapshotChecksum.of(raw) == headerChecksum else { throw SnapshotRejection("header checksum mismatch") }
+                var source = SnapshotSource(raw)
+                return try Self.readHeader(&source)
+            }
+            guard header.toolVersion == LeerlijnVersion.string else {
+                throw SnapshotRejection(quiet: "written by Leerlijn \(header.toolVersion), this is \(LeerlijnVersion.string)")
+            }
+            guard header.owner == geteuid() else { throw SnapshotRejection("written for uid \(header.owner)") }
+            guard header.totalLength == Int(info.st_size) else {
+                throw SnapshotRejection("\(info.st_size) bytes on disk, the header says \(header.totalLength) (truncated or extended)")
+            }
+            self.header = header
+            headStart = Self.preambleLength + Int(headerLength)
+            recordsStart = headStart + header.headLength
+            guard recordsStart + header.recordsLength == header.totalLength else { throw SnapshotRejection("section lengths do not add up") }
+        } catch {
+            close(fd)
+            throw error
+        }
+    }
+
+    deinit { close(fd) }
+
+    /// Reads the head (vocabulary, requirements, index, record table) and makes the catalogue.
+    func catalogue() throws(SnapshotRejection) -> Catalogue {
+        let head = try Self.pread(fd, offset: headStart, count: header.headLength)
+        return try Self.withBytes(head) { raw throws(SnapshotRejection) -> Catalogue in
+            guard SnapshotChecksum.of(raw) == header.headChecksum else { throw SnapshotRejection("head checksum mismatch") }
+            var source = SnapshotSource(raw)
+            let vocabulary = try SnapshotCodec.readVocabulary(&source)
+            var requirements: [Requirement] = []
+            for _ in 0..<(try source.count()) { requirements.append(try SnapshotCodec.readRequirement(&source)) }
+            let storage = ProgrammeStorage(snapshot: self)
+            let index = try SnapshotCodec.readIndex(&source) { storage.all }
+            guard index.count == header.programmeCount else { throw SnapshotRejection("index of \(index.count) programmes, header says \(header.programmeCount)") }
+            recordOffsets = try source.words()
+            recordChecksums = try source.words()
+            guard source.isAtEnd, recordOffsets.count == header.programmeCount + 1, recordChecksums.count == header.programmeCount,
+                  recordOffsets.first == 0, recordOffsets.last == UInt64(header.recordsLength),
+                  zip(recordOffsets, recordOffsets.dropFirst()).allSatisfy({ $0 < $1 })
+            else { throw SnapshotRejection("bad record table") }
+            return Catalogue(storage: storage, requirements: requirements, vocabulary: vocabulary,
+                             index: Deferred { index },
+                             newest: Deferred { [newest = header.newestModification] in CalendarDate(daysSinceEpoch: newest) })
+        }
+    }
+
+    /// Decodes programme `offset` (id order); on damage, records it and returns a placeholder
+    /// that the caller never shows (it checks ``damage`` first).
+    func programme(at offset: Int) -> Programme {
+        do throws(SnapshotRejection) {
+            guard offset >= 0, offset < header.programmeCount else { throw SnapshotRejection("no programme \(offset)") }
+            let start = Int(recordOffsets[offset]), end = Int(recordOffsets[offset + 1])
+            let bytes = try Self.pread(fd, offset: recordsStart + start, count: end - start)
+            return try Self.withBytes(bytes) { raw throws(SnapshotRejection) in try decode(raw, offset) }
+        } catch {
+            return placeholder(error, offset)
+        }
+    }
+
+    /// Decodes every programme, reading the records in one pass.
+    func allProgrammes() -> [Programme] {
+        let bytes: [UInt8]
+        do throws(SnapshotRejection) {
+            bytes = try Self.pread(fd, offset: recordsStart, count: header.recordsLength)
+        } catch {
+            return (0..<header.programmeCount).map { placeholder(error, $0) }
+        }
+        return bytes.withUnsafeBytes { raw in
+            (0..<header.programmeCount).map { offset in
+                let record = UnsafeRawBufferPointer(rebasing: raw[Int(recordOffsets[offset])..<Int(recordOffsets[offset + 1])])
+                do throws(SnapshotRejection) { return try decode(record, offset) } catch { return placeholder(error, offset) }
+            }
+        }
+    }
+
+    private func decode(_ raw: UnsafeRawBufferPointer, _ offset: Int) throws(SnapshotRejection) -> Programme {
+        guard SnapshotChecksum.of(raw) == recordChecksums[offset] else { throw SnapshotRejection("checksum mismatch in programme record \(offset)") }
+        var source = SnapshotSource(raw)
+        let programme = try SnapshotCodec.readProgramme(&source)
+        guard source.isAtEnd else { throw SnapshotRejection("trailing bytes in programme record \(offset)") }
+        return programme
+    }
+
+    private func placeholder(_ error: SnapshotRejection, _ offset: Int) -> Programme {
+        damageState.withLock { $0 = $0 ?? error.description }
+        let empty = LocalizedText(nl: "", en: "")
+        return Programme(id: "", title: empty, summary: empty, kind: nil, providers: [], audiences: [], ageRange: nil,
+                         educationLevels: [], sectors: [], roles: [], topics: [], formats: [], languages: [], accessibility: [],
+                         peerLed: nil, evidence: EvidenceLevel(""), duration: nil, cost: nil, urls: [], status: .active,
+                         validFrom: nil, validUntil: nil, recommendations: [], source: SourceReference(section: "", text: ""),
+                         note: nil, lastModified: CalendarDate(daysSinceEpoch: 0))
+    }
+
+    /// `withUnsafeBytes` with a typed error.
+    private static func withBytes<T>(_ bytes: [UInt8], _ body: (UnsafeRawBufferPointer) throws(SnapshotRejection) -> T)
+        throws(SnapshotRejection) -> T {
+        let result: Result<T, SnapshotRejection> = bytes.withUnsafeBytes { raw in
+            do throws(SnapshotRejection) { return .success(try body(raw)) } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+
+    private static func pread(_ fd: Int32, offset: Int, count: Int) throws(SnapshotRejection) -> [UInt8] {
+        guard count >= 0 else { throw SnapshotRejection("negative length") }
+        var failure: SnapshotRejection?
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialised in
+            var done = 0
+            while done < count {
+                let got = Glibc.pread(fd, buffer.baseAddress! + done, count - done, off_t(offset + done))
+                if got < 0, errno == EINTR { continue }
+                if got <= 0 {
+                    failure = SnapshotRejection(got == 0 ? "truncated at byte \(offset + done)" : "read failed: \(String(cString: strerror(errno)))")
+                    break
+                }
+                done += got
+            }
+            initialised = failure == nil ? count : 0
+        }
+        if let failure { throw failure }
+        return bytes
+    }
+
+    // MARK: Header
+
+    private static func readHeader(_ s: inout SnapshotSource) throws(SnapshotRejection) -> Header {
+        let toolVersion = try s.string()
+        let owner = try s.uint()
+        let startedAt = try s.int()
+        let contentKey = try s.string()
+        let folder = try s.string()
+        var sources: [SourceFileRecord] = []
+        for _ in 0..<(try s.count()) {
+            let path = try s.string()
+            let stamp = FileStamp(device: try s.uint(), inode: try s.uint(), size: Int64(try s.int()),
+                                  modified: Int64(try s.int()), changed: Int64(try s.int()))
+            sources.append(SourceFileRecord(path: path, stamp: stamp, sha256: try s.string(), stampIsConclusive: try s.bool()))
+        }
+        let header = Header(toolVersion: toolVersion, owner: UInt32(truncatingIfNeeded: owner), startedAt: Int64(startedAt),
+                            contentKey: contentKey, folder: folder, sources: sources, programmeCount: try s.natural(),
+                            newestModification: try s.int(), headLength: try s.natural(), headChecksum: try s.word(),
+                            recordsLength: Int(try s.uint()), totalLength: Int(try s.uint()))
+        guard s.isAtEnd, header.recordsLength >= 0, header.totalLength >= 0 else { throw SnapshotRejection("bad header") }
+        return header
+    }
+
+    private static func writeHeader(_ h: Header, _ sink: inout SnapshotSink) {
+        sink.string(h.toolVersion)
+        sink.uint(UInt64(h.owner))
+        sink.int(Int(h.startedAt))
+        sink.string(h.contentKey)
+        sink.string(h.folder)
+        sink.count(h.sources.count)
+        for file in h.sources {
+            sink.string(file.path)
+            sink.uint(file.stamp.device)
+            sink.uint(file.stamp.inode)
+            sink.int(Int(file.stamp.size))
+            sink.int(Int(file.stamp.modified))
+            sink.int(Int(file.stamp.changed))
+            sink.string(file.sha256)
+            sink.bool(file.stampIsConclusive)
+        }
+        sink.count(h.programmeCount)
+        sink.int(h.newestModification)
+        sink.count(h.headLength)
+        sink.word(h.headChecksum)
+        sink.uint(UInt64(h.recordsLength))
+        sink.uint(UInt64(h.totalLength))
+    }
+
+    // MARK: Writing
+
+    /// The bytes of a snapshot of `catalogue`, in the chunks they are written in.
+    static func encode(_ catalogue: Catalogue, sources: [SourceFileRecord], folder: String, startedAt: Int64,
+                       contentKey: String) -> [[UInt8]] {
+        var records = SnapshotSink()
+        var offsets: [UInt64] = [0], checksums: [UInt64] = []
+        let programmes = catalogue.programmes
+        offsets.reserveCapacity(programmes.count + 1)
+        checksums.reserveCapacity(programmes.count)
+        for programme in programmes {
+            let start = records.bytes.count
+            SnapshotCodec.write(programme, &records)
+            checksums.append(records.bytes.withUnsafeBytes { SnapshotChecksum.of(UnsafeRawBufferPointer(rebasing: $0[start...])) })
+            offsets.append(UInt64(records.bytes.count))
+        }
+        var head = SnapshotSink()
+        SnapshotCodec.write(catalogue.vocabulary, &head)
+        head.count(catalogue.requirements.count)
+        for requirement in catalogue.requirements { SnapshotCodec.write(requirement, &head) }
+        SnapshotCodec.write(catalogue.index, &head)
+        head.words(offsets)
+        head.words(checksums)
+        var header = Header(toolVersion: LeerlijnVersion.string, owner: geteuid(), startedAt: startedAt, contentKey: contentKey,
+                            folder: folder, sources: sources, programmeCount: programmes.count,
+                            newestModification: catalogue.newestModification.daysSinceEpoch, headLength: head.bytes.count,
+                            headChecksum: head.bytes.withUnsafeBytes(SnapshotChecksum.of), recordsLength: records.bytes.count,
+                            totalLength: 0)
+        // The total length is in the header itself: encode until its own length is stable.
+        var headerSink = SnapshotSink()
+        for _ in 0..<3 {
+            headerSink = SnapshotSink()
+            writeHeader(header, &headerSink)
+            header.totalLength = preambleLength + headerSink.bytes.count + head.bytes.count + records.bytes.count
+        }
+        headerSink = SnapshotSink()
+        writeHeader(header, &headerSink)
+        var preamble = magic
+        withUnsafeBytes(of: formatVersion.littleEndian) { preamble += $0 }
+        withUnsafeBytes(of: UInt64(headerSink.bytes.count).littleEndian) { preamble += $0 }
+        withUnsafeBytes(of: headerSink.bytes.withUnsafeBytes(SnapshotChecksum.of).littleEndian) { preamble += $0 }
+        return [preamble, headerSink.bytes, head.bytes, records.bytes]
+    }
+
+    /// The content key: SHA-256 over the format and tool version, the embedded schema and every
+    /// source file's path and content hash, in reading order.
+    static func contentKey(sources: [SourceFileRecord]) -> String {
+        var hasher = SHA256()
+        hasher.update(Array("leerlijn-snapshot\u{0}\(formatVersion)\u{0}\(LeerlijnVersion.string)\u{0}".utf8))
+        hasher.update(Array(SHA256.hex(PublishedSchema.catalogueXSD.bytes).utf8))
+        for file in sources { hasher.update(Array("\u{0}\(file.path)\u{0}\(file.sha256)".utf8)) }
+        return SHA256.hexString(hasher.finalize())
+    }
+}
