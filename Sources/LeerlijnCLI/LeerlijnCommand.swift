@@ -109,7 +109,7 @@ public struct SnapshotOptions: ParsableArguments {
     /// XML if a snapshot record turned out damaged on the way (nothing from a damaged snapshot
     /// is shown); then `emit`s the result, and writes a new snapshot if the XML was read.
     /// Notes go to standard error.
-    public func run<T>(_ catalogue: CatalogueOptions, compute: (Catalogue) throws -> T, emit: (T) throws -> Void) throws {
+    public func run<T: Sendable>(_ catalogue: CatalogueOptions, compute: (Catalogue) throws -> T, emit: (T) throws -> Void) throws {
         let cache = try cache(for: catalogue)
         var loaded = try cache.load(directory: catalogue.catalog)
         _ = ProcessLifetime.keep(loaded.catalogue)
@@ -121,6 +121,7 @@ public struct SnapshotOptions: ParsableArguments {
         }
         for note in loaded.notes { StandardStreams.err("leerlijn: note: \(note)\n") }
         try emit(result)
+        ProcessLifetime.keep(result: result)
         if let note = cache.store(loaded) { StandardStreams.err("leerlijn: note: \(note)\n") }
     }
 }

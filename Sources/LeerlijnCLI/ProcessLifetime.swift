@@ -1,4 +1,7 @@
 import Leerlijn
+#if canImport(Glibc)
+import Glibc
+#endif
 import Synchronization
 
 /// Keeps loaded catalogues alive until the process exits, in the command-line tool only.
@@ -13,6 +16,26 @@ enum ProcessLifetime {
     /// Called once by `runMain`, which ends with `exit`.
     static func keepUntilExit() {
         enabled.store(true, ordering: .relaxed)
+        #if canImport(Glibc)
+        // Buffers of a megabyte or more (output chunks, rendering blocks) are otherwise mapped
+        // fresh from the kernel and unmapped on every free, so each reuse pays page faults for
+        // memory just returned: keep them in the heap for the process's short life.
+        // (`mallopt` is in <malloc.h>, which the Glibc module does not export: looked up by name.)
+        typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
+        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") {
+            let mallopt = unsafeBitCast(symbol, to: MallOpt.self)
+            _ = mallopt(-3, 256 << 20)  // M_MMAP_THRESHOLD
+            _ = mallopt(-1, 512 << 20)  // M_TRIM_THRESHOLD
+        }
+        #endif
+    }
+
+    private static let keptResults = Mutex<[any Sendable]>([])
+
+    /// Keeps a command's result (query matches, a plan) until exit when enabled, for the same
+    /// reason as catalogues: thousands of decoded programmes are not freed one by one just before `exit`.
+    static func keep<T: Sendable>(result: T) {
+        if enabled.load(ordering: .relaxed) { keptResults.withLock { $0.append(result) } }
     }
 
     /// Keeps `catalogue` until exit when enabled; returns it.

@@ -43,7 +43,9 @@ struct QueryCommand: ParsableCommand {
     func run() throws {
         let format = try QueryOutputFormat.resolve(output, isTerminal: Terminal.isTerminal(1))
         guard lang == "nl" || lang == "en" else { throw LeerlijnError.usage("--lang: '\(lang)' is not nl or en") }
-        try cache.run(catalogue, compute: { loaded -> (bytes: [UInt8], explanations: String?) in
+        // Everything a damaged snapshot could affect is computed before a byte is printed.
+        enum Output: Sendable { case bytes([UInt8]), matches([QueryMatch], QueryOutputRenderer) }
+        try cache.run(catalogue, compute: { loaded -> Output in
             let query = try input.resolve(vocabulary: loaded.vocabulary)
             if obligations {
                 guard format == .table || format == .json else {
@@ -52,15 +54,18 @@ struct QueryCommand: ParsableCommand {
                 let found = RequirementQuery(sector: query.sectors.first, role: query.roles.first,
                                              audience: query.audiences.first, age: query.age, asOf: query.asOf).run(on: loaded)
                 let renderer = RequirementRenderer(catalogue: loaded, language: lang)
-                return (format == .table ? Array(renderer.table(found, width: Terminal.width()).utf8) : renderer.json(found), nil)
+                return .bytes(format == .table ? Array(renderer.table(found, width: Terminal.width()).utf8) : renderer.json(found))
             }
-            let matches = query.run(on: loaded, explain: explain)
-            let renderer = QueryOutputRenderer(catalogue: loaded, language: lang, width: Terminal.width())
-            return (renderer.render(matches, format: format, explain: explain),
-                    explain && format != .table ? renderer.explanations(matches) : nil)
+            return .matches(query.run(on: loaded, explain: explain),
+                            QueryOutputRenderer(catalogue: loaded, language: lang, width: Terminal.width()))
         }, emit: { output in
-            try StandardStreams.out(output.bytes)
-            if let explanations = output.explanations { StandardStreams.err(explanations) }
+            switch output {
+            case .bytes(let bytes):
+                try StandardStreams.out(bytes)
+            case .matches(let matches, let renderer):
+                try renderer.render(matches, format: format, explain: explain) { try StandardStreams.out($0) }
+                if explain, format != .table { StandardStreams.err(renderer.explanations(matches)) }
+            }
         })
     }
 }

@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 /// The loaded, validated catalogue: programmes, obligations and vocabulary, indexed once.
 ///
 /// A `Catalogue` is an immutable value; queries and the planner read it and never change it.
@@ -60,6 +63,10 @@ public struct Catalogue: Sendable {
     /// The programme at `offset` in id order, decoded now if the catalogue is snapshot-backed.
     public func programme(at offset: Int) -> Programme { storage.programme(at: offset) }
 
+    /// The programmes at `offsets` (id order), in that order; a snapshot-backed catalogue
+    /// decodes them on every core.
+    public func programmes(at offsets: [Int]) -> [Programme] { storage.programmes(at: offsets) }
+
     /// The programme with this id.
     public func programme(id: String) -> Programme? {
         deferredPositions.value[id].map { programmes[$0] }
@@ -103,4 +110,20 @@ final class ProgrammeStorage: Sendable {
     }
 
     var damage: String? { snapshot?.damage }
+
+    func programmes(at offsets: [Int]) -> [Programme] {
+        guard let snapshot, decoded == nil else { return offsets.map(programme(at:)) }
+        let parts = offsets.count >= 256 ? min(4, max(1, ProcessInfo.processInfo.activeProcessorCount)) : 1
+        guard parts > 1 else { return offsets.map(snapshot.programme(at:)) }
+        let size = (offsets.count + parts - 1) / parts
+        let results = UnsafeMutableBufferPointer<[Programme]>.allocate(capacity: parts)
+        results.initialize(repeating: [])
+        defer { results.deinitialize().deallocate() }
+        nonisolated(unsafe) let slots = results
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let lower = min(part * size, offsets.count), upper = min(lower + size, offsets.count)
+            slots[part] = offsets[lower..<upper].map(snapshot.programme(at:))
+        }
+        return results.flatMap { $0 }
+    }
 }

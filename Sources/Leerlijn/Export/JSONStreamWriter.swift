@@ -21,6 +21,22 @@ struct JSONStreamWriter {
         bytes.reserveCapacity(capacity)
     }
 
+    /// A writer for a run of elements inside an array at `depth`, whose bytes a caller splices
+    /// into another writer with ``splice(_:)``; `first` when no element precedes the run.
+    init(fragmentAt depth: Int, first: Bool, reservingCapacity capacity: Int) {
+        bytes.reserveCapacity(capacity)
+        self.depth = depth
+        self.isFirst = first
+    }
+
+    /// Appends the bytes of a fragment writer (elements of the array being written) as if
+    /// they had been written here.
+    mutating func splice(_ fragment: [UInt8]) {
+        guard !fragment.isEmpty else { return }
+        bytes.append(contentsOf: fragment)
+        isFirst = false
+    }
+
     /// Starts an object (as a value: after ``key(_:)``, ``element()`` or at the top).
     mutating func beginObject() { open(UInt8(ascii: "{")) }
     /// Ends the current object.
@@ -35,7 +51,9 @@ struct JSONStreamWriter {
         separate()
         bytes.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":"), UInt8(ascii: " ")])
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: " "))
     }
 
     /// Starts an array element; the value follows.
@@ -93,6 +111,6 @@ struct JSONStreamWriter {
 
     private mutating func newline() {
         bytes.append(0x0A)
-        for _ in 0..<depth { bytes.append(contentsOf: [0x20, 0x20]) }
+        bytes.append(contentsOf: repeatElement(0x20, count: 2 * depth))
     }
 }

@@ -66,21 +66,44 @@ public struct Provenance: Sendable, Hashable {
         public var basis: Basis
     }
 
-    private var entries: [String: Entry] = [:]
+    /// Sorted by field then value, one entry per (field, value): lookups are binary searches
+    /// and ``all`` is free (no hashing of field names, no sort per rendering).
+    private var entries: [Entry] = []
 
     /// An empty record.
     public init() {}
 
-    private static func key(_ field: String, _ value: String) -> String { value.isEmpty ? field : field + "\u{1F}" + value }
+    /// The first position whose (field, value) is not below the given one.
+    private func position(_ field: String, _ value: String) -> Int {
+        var low = 0, high = entries.count
+        while low < high {
+            let middle = (low + high) / 2
+            let entry = entries[middle]
+            if entry.field < field || (entry.field == field && entry.value < value) { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
 
     /// Records `basis` for `value` of `field`.
     public mutating func set(_ basis: Basis, field: String, value: String = "") {
-        entries[Self.key(field, value)] = Entry(field: field, value: value, basis: basis)
+        // Values usually arrive in order: append without searching.
+        guard let last = entries.last, !(last.field < field || (last.field == field && last.value < value)) else {
+            entries.append(Entry(field: field, value: value, basis: basis))
+            return
+        }
+        let at = position(field, value)
+        if at < entries.count, entries[at].field == field, entries[at].value == value {
+            entries[at].basis = basis
+        } else {
+            entries.insert(Entry(field: field, value: value, basis: basis), at: at)
+        }
     }
 
     /// The basis of `value` of `field` (or of the single-valued `field`), when recorded.
     public func basis(_ field: String, _ value: String = "") -> Basis? {
-        entries[Self.key(field, value)]?.basis
+        let at = position(field, value)
+        guard at < entries.count, entries[at].field == field, entries[at].value == value else { return nil }
+        return entries[at].basis
     }
 
     /// The basis of a value, `stated` when none was recorded (entries built in code).
@@ -89,9 +112,7 @@ public struct Provenance: Sendable, Hashable {
     }
 
     /// Every entry, sorted by field then value, so renderers give stable bytes.
-    public var all: [Entry] {
-        entries.values.sorted { ($0.field, $0.value) < ($1.field, $1.value) }
-    }
+    public var all: [Entry] { entries }
 
     /// Whether nothing is recorded.
     public var isEmpty: Bool { entries.isEmpty }

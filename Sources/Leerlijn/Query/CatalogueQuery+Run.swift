@@ -61,9 +61,9 @@ extension CatalogueQuery {
     public func run(on catalogue: Catalogue, explain: Bool = false) -> [QueryMatch] {
         let positions = matchingPositions(in: catalogue)
         let scores = text.flatMap { catalogue.index.text.scores(for: $0, count: catalogue.index.count) } ?? [:]
-        return positions.map { position in
-            let programme = catalogue.programme(at: catalogue.index.order[position])
-            return QueryMatch(programme: programme, score: Double(scores[position] ?? 0),
+        let programmes = catalogue.programmes(at: positions.map { catalogue.index.order[$0] })
+        return zip(positions, programmes).map { position, programme in
+            QueryMatch(programme: programme, score: Double(scores[position] ?? 0),
                               explanation: explain ? explanation(for: programme, vocabulary: catalogue.vocabulary) : [])
         }
     }

@@ -22,13 +22,22 @@ public struct QueryOutputRenderer: Sendable {
     /// machine formats ``explanations(_:)`` gives them as separate text (the CLI prints it on
     /// standard error) so that the documents stay valid.
     public func render(_ matches: [QueryMatch], format: QueryOutputFormat, explain: Bool) -> [UInt8] {
+        var all: [UInt8] = []
+        render(matches, format: format, explain: explain) { all += $0 }
+        return all
+    }
+
+    /// The same bytes as ``render(_:format:explain:)``, handed to `emit` in chunks of about
+    /// 1 MiB as they are made (the CLI writes them straight to standard output).
+    public func render(_ matches: [QueryMatch], format: QueryOutputFormat, explain: Bool,
+                       emit: ([UInt8]) throws -> Void) rethrows {
         let programmes = matches.map(\.programme)
         switch format {
         case .table:
-            return Array(QueryTableRenderer(width: width, language: language).render(matches, explain: explain).utf8)
-        case .json: return CatalogueJSONExporter().render(programmes, catalogue: catalogue)
-        case .xml: return CatalogueXMLExporter().render(programmes, catalogue: catalogue)
-        case .csv: return CSVExporter().render(programmes, catalogue: catalogue)
+            try emit(Array(QueryTableRenderer(width: width, language: language).render(matches, explain: explain).utf8))
+        case .json: try CatalogueJSONExporter().render(programmes, catalogue: catalogue, emit: emit)
+        case .xml: try CatalogueXMLExporter().render(programmes, catalogue: catalogue, emit: emit)
+        case .csv: try CSVExporter().render(programmes, catalogue: catalogue, emit: emit)
         }
     }
 

@@ -87,44 +87,47 @@ public enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, Expressib
     /// U+2028/U+2029 escaped too so the output is safe inside a `<script>` block.
     public static func writeString(_ value: String, into output: inout [UInt8]) {
         output.append(0x22)
-        var utf8 = value.utf8
-        var needsSlowPath = false
-        for byte in utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 || byte == 0x3C {
-            needsSlowPath = true
-            break
-        }
-        if !needsSlowPath {
-            output.append(contentsOf: utf8)
-            output.append(0x22)
-            return
-        }
         var copy = value
-        copy.makeContiguousUTF8()
-        utf8 = copy.utf8
-        let bytes = Array(utf8)
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            switch byte {
-            case 0x22: output.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: output.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: output.append(contentsOf: [0x5C, 0x6E])
-            case 0x0D: output.append(contentsOf: [0x5C, 0x72])
-            case 0x09: output.append(contentsOf: [0x5C, 0x74])
-            case 0x3C:
-                // "<" as \u003c: JSON embedded in HTML can never close a script element.
-                output.append(contentsOf: Array("\\u003c".utf8))
-            case 0..<0x20:
-                output.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80
-                && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                output.append(contentsOf: Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8))
-                index += 3
-                continue
-            default:
-                output.append(byte)
+        copy.withUTF8 { bytes in
+            // Runs of bytes that need no escape are copied at once.
+            var runStart = 0, index = 0
+            func flush(_ upTo: Int) {
+                if upTo > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<upTo])) }
             }
-            index += 1
+            while index < bytes.count {
+                let byte = bytes[index]
+                guard byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0xE2 else {
+                    index += 1
+                    continue
+                }
+                if byte == 0xE2 {
+                    guard index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 else {
+                        index += 1
+                        continue
+                    }
+                    flush(index)
+                    output.append(contentsOf: (bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    index += 3
+                    runStart = index
+                    continue
+                }
+                flush(index)
+                switch byte {
+                case 0x22: output.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: output.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: output.append(contentsOf: [0x5C, 0x6E])
+                case 0x0D: output.append(contentsOf: [0x5C, 0x72])
+                case 0x09: output.append(contentsOf: [0x5C, 0x74])
+                case 0x3C:
+                    // "<" as \u003c: JSON embedded in HTML can never close a script element.
+                    output.append(contentsOf: "\\u003c".utf8)
+                default:
+                    output.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                }
+                index += 1
+                runStart = index
+            }
+            flush(bytes.count)
         }
         output.append(0x22)
     }

@@ -270,8 +270,9 @@ final class CatalogueSnapshot: @unchecked Sendable {
     // MARK: Writing
 
     /// The bytes of a snapshot of `catalogue`, in the chunks they are written in.
+    /// - Parameter toolVersion: The version recorded (the tests write another to see it refused).
     static func encode(_ catalogue: Catalogue, sources: [SourceFileRecord], folder: String, startedAt: Int64,
-                       contentKey: String) -> [[UInt8]] {
+                       contentKey: String, toolVersion: String = LeerlijnVersion.string) -> [[UInt8]] {
         var records = SnapshotSink()
         var offsets: [UInt64] = [0], checksums: [UInt64] = []
         let programmes = catalogue.programmes
@@ -290,7 +291,7 @@ final class CatalogueSnapshot: @unchecked Sendable {
         SnapshotCodec.write(catalogue.index, &head)
         head.words(offsets)
         head.words(checksums)
-        var header = Header(toolVersion: LeerlijnVersion.string, owner: geteuid(), startedAt: startedAt, contentKey: contentKey,
+        var header = Header(toolVersion: toolVersion, owner: geteuid(), startedAt: startedAt, contentKey: contentKey,
                             folder: folder, sources: sources, programmeCount: programmes.count,
                             newestModification: catalogue.newestModification.daysSinceEpoch, headLength: head.bytes.count,
                             headChecksum: head.bytes.withUnsafeBytes(SnapshotChecksum.of), recordsLength: records.bytes.count,

@@ -94,13 +94,16 @@ public struct CatalogueSnapshotCache: Sendable {
     /// Writes the snapshot of a catalogue just loaded from the XML (nothing for one that came
     /// from a snapshot). Returns a note when it could not be written; the command goes on.
     @discardableResult
-    public func store(_ loaded: Loaded) -> String? {
+    public func store(_ loaded: Loaded) -> String? { store(loaded, toolVersion: LeerlijnVersion.string) }
+
+    func store(_ loaded: Loaded, toolVersion: String) -> String? {
         guard let sources = loaded.sources, !loaded.fromSnapshot else { return nil }
         var notes: [String] = []
         guard let path = snapshotPath(for: loaded.directory, create: true, notes: &notes) else { return notes.first }
         let chunks = CatalogueSnapshot.encode(loaded.catalogue, sources: sources.files,
                                               folder: Self.realPath(loaded.directory), startedAt: sources.startedAt,
-                                              contentKey: CatalogueSnapshot.contentKey(sources: sources.files))
+                                              contentKey: CatalogueSnapshot.contentKey(sources: sources.files),
+                                              toolVersion: toolVersion)
         do {
             try AtomicFileWriter.write(to: path, mode: 0o600) { sink in for chunk in chunks { try sink(chunk) } }
         } catch {
