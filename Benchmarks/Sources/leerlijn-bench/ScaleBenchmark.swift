@@ -70,13 +70,29 @@ struct ScaleBenchmark {
                                         peerName: "xmllint peak RSS", peer: (lintAgain?.peakBytes).map { $0 / 1e6 }, unit: "MB",
                                         target: "–"))
         if cacheAware {
-            // Warm: one run fills the snapshot cache, then the timed runs read it.
-            let warmArguments = ["query"] + catalog + ["--age", "10", "--topic", "online-safety", "--output", "json"]
+            // Warm: one run fills the snapshot cache (in a folder of the run's own), then the
+            // timed runs read it. Plans at this scale: the same profile cold and warm.
+            let cacheFolder = workDirectory + "/snapshot-cache"
+            try? FileManager.default.removeItem(atPath: cacheFolder)
+            let cache = ["--cache-dir", cacheFolder]
+            let warmArguments = ["query"] + catalog + ["--age", "10", "--topic", "online-safety", "--output", "json"] + cache
             _ = try ChildProcess.run(binary, warmArguments)
             let (warm, _) = try paired(warmArguments, nil)
             report.rows.append(BenchmarkRow(suite: "scale", figure: "query age+topic, warm (whole process)",
                                             leerlijn: warm.seconds, peerName: "leerlijn --version", peer: version.seconds,
                                             unit: "ms", target: "query ≤ 3× --version (≥ 0.33)"))
+            let profile = catalogPath + "/profiles/primary-school.xml"
+            let planArguments = ["plan"] + catalog + ["--profile", profile, "--output-format", "json"]
+            let (planCold, _) = try paired(planArguments + ["--no-cache"], nil)
+            _ = try ChildProcess.run(binary, planArguments + cache)
+            let (planWarm, _) = try paired(planArguments + cache, nil)
+            report.rows.append(BenchmarkRow(suite: "scale", figure: "plan primary school, cold (whole process)",
+                                            leerlijn: planCold.seconds, peerName: "–", peer: nil, unit: "s", target: "–"))
+            report.rows.append(BenchmarkRow(suite: "scale", figure: "plan primary school, warm (whole process)",
+                                            leerlijn: planWarm.seconds, peerName: "leerlijn --version", peer: version.seconds,
+                                            unit: "ms", target: "plan ≤ 3× --version (≥ 0.33)"))
+            report.notes.append(String(format: "scale: warm query %.1f× --version, warm plan %.1f× --version",
+                                       warm.seconds / max(version.seconds, 1e-9), planWarm.seconds / max(version.seconds, 1e-9)))
         } else {
             report.rows.append(BenchmarkRow(suite: "scale", figure: "leerlijn --version (whole process)",
                                             leerlijn: version.seconds, peerName: "–", peer: nil, unit: "ms", target: "–"))

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Synchronization
 
@@ -164,12 +165,27 @@ final class CatalogueSnapshot: @unchecked Sendable {
         } catch {
             return (0..<header.programmeCount).map { placeholder(error, $0) }
         }
-        return bytes.withUnsafeBytes { raw in
-            (0..<header.programmeCount).map { offset in
-                let record = UnsafeRawBufferPointer(rebasing: raw[Int(recordOffsets[offset])..<Int(recordOffsets[offset + 1])])
-                do throws(SnapshotRejection) { return try decode(record, offset) } catch { return placeholder(error, offset) }
+        let count = header.programmeCount
+        let parts = count >= 1024 ? min(4, max(1, ProcessInfo.processInfo.activeProcessorCount)) : 1
+        let size = (count + parts - 1) / parts
+        let results = UnsafeMutableBufferPointer<[Programme]>.allocate(capacity: parts)
+        results.initialize(repeating: [])
+        defer { results.deinitialize().deallocate() }
+        nonisolated(unsafe) let slots = results
+        bytes.withUnsafeBytes { raw in
+            nonisolated(unsafe) let raw = raw
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                let lower = min(part * size, count), upper = min(lower + size, count)
+                slots[part] = (lower..<upper).map { offset in
+                    let record = UnsafeRawBufferPointer(rebasing: raw[Int(recordOffsets[offset])..<Int(recordOffsets[offset + 1])])
+                    do throws(SnapshotRejection) { return try decode(record, offset) } catch { return placeholder(error, offset) }
+                }
             }
         }
+        var all: [Programme] = []
+        all.reserveCapacity(count)
+        for part in results { all.append(contentsOf: part) }
+        return all
     }
 
     private func decode(_ raw: UnsafeRawBufferPointer, _ offset: Int) throws(SnapshotRejection) -> Programme {

@@ -12,8 +12,8 @@
 /// match is `any`: one programme suffices to meet them, but a plan that can also teach their
 /// other listed topics should, and a programme the catalogue names as answering the
 /// obligation's Committee recommendation belongs with it. Each candidate's gain is the number
-/// of new needed topics it brings plus one for a named answer, summed over pairs; the same
-/// tie-breaks apply. This is how a prosecution office gets both SSR courses.
+/// of new needed topics it brings plus one for a named answer when the pair has none yet,
+/// summed over pairs; the same tie-breaks apply. This is how a prosecution office gets both SSR courses.
 struct WeightedSetCover {
     struct Item {
         let requirement: Int
@@ -94,7 +94,11 @@ struct WeightedSetCover {
             var taught: UInt64 = 0
             for q in item.assigned { taught |= index.programmes[q].topics }
             let added = index.programmes[p].topics & r.needsTopics & ~taught
-            let named = index.programmeRecommendations[p].contains { wanted.contains($0) }
+            // One named answer per obligation: once a programme the catalogue names for the
+            // recommendation is assigned, another named one adds nothing (with many equivalent
+            // programmes, every round would otherwise add one more).
+            func isNamed(_ q: Int) -> Bool { index.programmeRecommendations[q].contains { wanted.contains($0) } }
+            let named = isNamed(p) && !item.assigned.contains(where: isNamed)
             return added.nonzeroBitCount + (named ? 1 : 0)
         }
         while true {
