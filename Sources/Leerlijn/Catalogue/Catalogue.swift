@@ -28,6 +28,7 @@ public struct Catalogue: Sendable {
     private let deferredIndex: Deferred<CatalogueIndex>
     private let deferredPositions: Deferred<[String: Int]>
     private let deferredNewest: Deferred<CalendarDate>
+    private let deferredIDs: Deferred<[String]>
 
     /// Builds a catalogue and its indexes. Callers have validated the entries.
     public init(programmes: [Programme], requirements: [Requirement], vocabulary: Vocabulary) {
@@ -51,6 +52,7 @@ public struct Catalogue: Sendable {
         self.vocabulary = vocabulary
         self.deferredIndex = index
         self.deferredNewest = newest
+        self.deferredIDs = Deferred { storage.all.map(\.id) }
         self.deferredPositions = Deferred {
             var positions: [String: Int] = [:]
             let all = storage.all
@@ -66,6 +68,9 @@ public struct Catalogue: Sendable {
     /// The programmes at `offsets` (id order), in that order; a snapshot-backed catalogue
     /// decodes them on every core.
     public func programmes(at offsets: [Int]) -> [Programme] { storage.programmes(at: offsets) }
+
+    /// Every programme id, sorted.
+    public var programmeIDs: [String] { deferredIDs.value }
 
     /// The programme with this id.
     public func programme(id: String) -> Programme? {

@@ -49,6 +49,36 @@ public struct CatalogueLoader: Sendable {
 
     /// Loads `directory`, hashing every file as it is parsed when `recorder` is given.
     func load(directory: String, recorder: SourceRecorder?) throws(LeerlijnError) -> Catalogue {
+        let (session, vocabulary) = try read(directory: directory, recorder: recorder, inspect: nil)
+        return Catalogue(programmes: session.programmes.map(\.value),
+                         requirements: session.requirements.map(\.value), vocabulary: vocabulary)
+    }
+
+    /// What ``validate(directory:inspect:)`` keeps of a valid catalogue.
+    public struct Validation: Sendable {
+        /// The vocabulary.
+        public var vocabulary: Vocabulary
+        /// Every obligation, sorted by id.
+        public var requirements: [Requirement]
+        /// Every programme id, sorted.
+        public var programmeIDs: [String]
+    }
+
+    /// Runs every check of ``load(directory:)`` without keeping the programmes: each one goes
+    /// to `inspect`, with the vocabulary, as it is decoded (on the decoding thread, in document
+    /// order) and only its id is kept, so memory does not grow with the catalogue.
+    ///
+    /// - Throws: As ``load(directory:)``.
+    public func validate(directory: String, inspect: @escaping @Sendable (Programme, Vocabulary) -> Void)
+        throws(LeerlijnError) -> Validation {
+        let (session, vocabulary) = try read(directory: directory, recorder: nil, inspect: inspect)
+        return Validation(vocabulary: vocabulary, requirements: session.requirements.map(\.value).sorted { $0.id < $1.id },
+                          programmeIDs: session.inspectedProgrammes.map(\.id).sorted())
+    }
+
+    /// Reads and checks every file; throws every problem.
+    private func read(directory: String, recorder: SourceRecorder?, inspect: (@Sendable (Programme, Vocabulary) -> Void)?)
+        throws(LeerlijnError) -> (LoadSession, Vocabulary) {
         let (vocabularyPath, parts) = try Self.sourceFiles(directory: directory)
         let schema = try Self.compiledSchema()
         var session = LoadSession(reader: SafeXMLReader(maxBytes: maxFileBytes), schema: schema)
@@ -56,6 +86,7 @@ public struct CatalogueLoader: Sendable {
         guard let vocabulary = session.readVocabulary(path: vocabularyPath) else {
             throw .invalidData(session.diagnostics.sorted())
         }
+        if let inspect { session.inspect = { inspect($0, vocabulary) } }
         for (folder, files) in parts {
             for file in files {
                 session.readEntries(path: file, expectedRoot: folder, vocabulary: vocabulary)
@@ -64,14 +95,14 @@ public struct CatalogueLoader: Sendable {
         session.checkAcrossFiles()
         let errors = session.diagnostics.filter { !$0.isWarning }
         guard errors.isEmpty else { throw .invalidData(session.diagnostics.sorted()) }
-        for (folder, count) in [("programmes", session.programmes.count), ("requirements", session.requirements.count)]
+        let programmeCount = session.programmes.count + session.inspectedProgrammes.count
+        for (folder, count) in [("programmes", programmeCount), ("requirements", session.requirements.count)]
             where count == 0 {
             let path = (directory as NSString).appendingPathComponent(folder)
             throw .invalidData([Diagnostic(file: path, field: folder, value: "0",
                                            message: "the catalogue has no \(folder): \(path) holds no entry in any *.xml file")])
         }
-        return Catalogue(programmes: session.programmes.map(\.value),
-                         requirements: session.requirements.map(\.value), vocabulary: vocabulary)
+        return (session, vocabulary)
     }
 
     /// Loads a single programmes file (a partner's feed) against the vocabulary of `catalogue`.

@@ -9,6 +9,10 @@ struct LoadSession {
     var diagnostics: [Diagnostic] = []
     var programmes: [(value: Programme, file: String, line: Int)] = []
     var requirements: [(value: Requirement, file: String, line: Int)] = []
+    /// When set, programmes go here as they are decoded and only their ids are kept.
+    var inspect: (@Sendable (Programme) -> Void)?
+    /// The programmes handed to `inspect`.
+    var inspectedProgrammes: [(id: String, file: String, line: Int)] = []
 
     init(reader: SafeXMLReader, schema: XMLSchema) {
         self.reader = reader
@@ -77,9 +81,10 @@ struct LoadSession {
         label path: String, expectedRoot: String, vocabulary: Vocabulary,
         source: (SafeXMLReader, XMLSchema, (ElementNode) -> Void) -> SafeXMLReader.Summary
     ) {
-        let pipeline = RecordPipeline(file: path, vocabulary: vocabulary, expectedRoot: expectedRoot)
+        let pipeline = RecordPipeline(file: path, vocabulary: vocabulary, expectedRoot: expectedRoot, inspect: inspect)
         let summary = source(reader, schema) { pipeline.submit($0) }
-        let (found, friendly) = pipeline.finish()
+        let (found, inspected, friendly) = pipeline.finish()
+        inspectedProgrammes += inspected.map { ($0.id, path, $0.line) }
         let friendlyLines = Set(friendly.map(\.line))
         for xml in summary.diagnostics {
             // Our message for an unknown vocabulary value names the field and suggests ids;
@@ -108,7 +113,7 @@ struct LoadSession {
     /// Duplicate ids, within and across files (programmes and requirements share one id space).
     mutating func checkAcrossFiles() {
         var seen: [String: (file: String, line: Int)] = [:]
-        let entries = programmes.map { ($0.value.id, $0.file, $0.line) }
+        let entries = programmes.map { ($0.value.id, $0.file, $0.line) } + inspectedProgrammes.map { ($0.id, $0.file, $0.line) }
             + requirements.map { ($0.value.id, $0.file, $0.line) }
         for (id, file, line) in entries where !id.isEmpty {
             if let first = seen[id] {

@@ -14,13 +14,22 @@ final class RecordPipeline {
     struct State: Sendable {
         var decoder: RecordDecoder
         var found: [(programme: Programme?, requirement: Requirement?, line: Int)] = []
+        /// Programmes handed to `inspect` instead of kept: their ids and lines, for the checks across files.
+        var inspected: [(id: String, line: Int)] = []
         let expectedRoot: String
+        let inspect: (@Sendable (Programme) -> Void)?
 
         mutating func decode(_ records: [ElementNode]) {
             for node in records {
                 switch node.name {
                 case "programme" where expectedRoot == "programmes" || expectedRoot == "*":
-                    found.append((decoder.programme(node), nil, node.line))
+                    let programme = decoder.programme(node)
+                    if let inspect {
+                        inspect(programme)
+                        inspected.append((programme.id, node.line))
+                    } else {
+                        found.append((programme, nil, node.line))
+                    }
                 case "requirement" where expectedRoot == "requirements" || expectedRoot == "*":
                     found.append((nil, decoder.requirement(node), node.line))
                 default:
@@ -42,8 +51,11 @@ final class RecordPipeline {
     private let slots = DispatchSemaphore(value: 4)
     private var batch: [ElementNode] = []
 
-    init(file: String, vocabulary: Vocabulary, expectedRoot: String) {
-        shared = Shared(State(decoder: RecordDecoder(file: file, vocabulary: vocabulary), expectedRoot: expectedRoot))
+    /// - Parameter inspect: When given, each decoded programme goes to it (on the decoding
+    ///   thread) and is not kept: `validate` checks 100,000 programmes in the memory of a few.
+    init(file: String, vocabulary: Vocabulary, expectedRoot: String, inspect: (@Sendable (Programme) -> Void)? = nil) {
+        shared = Shared(State(decoder: RecordDecoder(file: file, vocabulary: vocabulary), expectedRoot: expectedRoot,
+                              inspect: inspect))
         batch.reserveCapacity(Self.batchSize)
     }
 
@@ -66,9 +78,10 @@ final class RecordPipeline {
     }
 
     /// Waits for every batch and returns what was decoded, in document order.
-    func finish() -> (found: [(programme: Programme?, requirement: Requirement?, line: Int)], diagnostics: [Diagnostic]) {
+    func finish() -> (found: [(programme: Programme?, requirement: Requirement?, line: Int)], inspected: [(id: String, line: Int)],
+                      diagnostics: [Diagnostic]) {
         flush()
         queue.sync {}
-        return shared.state.withLock { ($0.found, $0.decoder.diagnostics) }
+        return shared.state.withLock { ($0.found, $0.inspected, $0.decoder.diagnostics) }
     }
 }

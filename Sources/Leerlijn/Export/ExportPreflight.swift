@@ -26,7 +26,15 @@ public struct ExportPreflight: Sendable {
     public func problems(in programmes: [Programme], vocabulary: Vocabulary) -> [Diagnostic] {
         var found: [Diagnostic] = []
         var seen = Set<String>()
-        for programme in programmes {
+        for programme in programmes { found += problems(of: programme, vocabulary: vocabulary, seen: &seen) }
+        return found
+    }
+
+    /// The problems of one programme; `seen` collects the ids checked so far, for duplicates.
+    /// (`validate` checks each programme as it is decoded, without keeping them all.)
+    public func problems(of programme: Programme, vocabulary: Vocabulary, seen: inout Set<String>) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        do {
             func report(_ field: String, _ value: String, _ message: String) {
                 found.append(Diagnostic(file: label, field: field, value: value,
                                         message: "programme '\(programme.id)': \(field): \(message)"))

@@ -7,14 +7,19 @@ import Foundation
 /// profile then passes ``ProfileValidator``; the result is a valid profile or a
 /// ``LeerlijnError/invalidData(_:)`` listing every problem with file, position, field and value.
 public struct ProfileLoader: Sendable {
-    /// The catalogue that vocabulary and programme ids are checked against.
-    public let catalogue: Catalogue
+    /// What vocabulary and programme ids are checked against.
+    public let validator: ProfileValidator
     /// The largest profile accepted, in bytes.
     public var maxBytes: Int
 
-    /// Creates a loader.
+    /// Creates a loader checking against `catalogue`.
     public init(catalogue: Catalogue, maxBytes: Int = Limits.profileBytes.range.upperBound) {
-        self.catalogue = catalogue
+        self.init(validator: ProfileValidator(catalogue: catalogue), maxBytes: maxBytes)
+    }
+
+    /// Creates a loader with a given validator (`validate` checks profiles against a catalogue it did not keep).
+    public init(validator: ProfileValidator, maxBytes: Int = Limits.profileBytes.range.upperBound) {
+        self.validator = validator
         self.maxBytes = maxBytes
     }
 
@@ -52,7 +57,7 @@ public struct ProfileLoader: Sendable {
 
     private func validated(_ profile: OrganisationProfile, _ locations: ProfileLocations) throws(LeerlijnError)
         -> OrganisationProfile {
-        let problems = ProfileValidator(catalogue: catalogue).problems(in: profile, locations: locations)
+        let problems = validator.problems(in: profile, locations: locations)
         guard problems.isEmpty else { throw .invalidData(problems) }
         return profile
     }

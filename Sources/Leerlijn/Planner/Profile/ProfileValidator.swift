@@ -10,12 +10,23 @@
 /// Every problem is reported (at most ``Limits/diagnosticsPerKind`` of a kind, then a count),
 /// each with file, position, field, value and, for a limit, the bound. All checks are linear.
 public struct ProfileValidator: Sendable {
-    /// The catalogue the profile is checked against.
-    public let catalogue: Catalogue
+    /// The vocabulary the profile's terms must come from.
+    public let vocabulary: Vocabulary
+    /// The catalogue's programme ids, sorted, for completed trainings (read only when a
+    /// profile lists one).
+    private let programmeIDs: @Sendable () -> [String]
 
-    /// Creates a validator.
+    /// Creates a validator for `catalogue`.
     public init(catalogue: Catalogue) {
-        self.catalogue = catalogue
+        self.vocabulary = catalogue.vocabulary
+        self.programmeIDs = { catalogue.programmeIDs }
+    }
+
+    /// Creates a validator from a vocabulary and the sorted programme ids (what
+    /// ``CatalogueLoader/validate(directory:inspect:)`` keeps).
+    public init(vocabulary: Vocabulary, programmeIDs: [String]) {
+        self.vocabulary = vocabulary
+        self.programmeIDs = { programmeIDs }
     }
 
     /// Every problem found in `profile`, in document order.
@@ -27,7 +38,6 @@ public struct ProfileValidator: Sendable {
     /// - Returns: The diagnostics; empty when the profile is valid.
     public func problems(in profile: OrganisationProfile, locations: ProfileLocations) -> [Diagnostic] {
         var report = Report(file: locations.file)
-        let vocabulary = catalogue.vocabulary
         if !Slug.isValid(profile.id) {
             report.add(locations.field("id"), "", profile.id,
                        "id '\(profile.id)' is not a lower-case slug (a–z, 0–9, single hyphens)")
@@ -72,7 +82,7 @@ public struct ProfileValidator: Sendable {
         var seen: Set<Role> = []
         for (offset, staff) in profile.roles.enumerated() {
             let location = locations.at(locations.roles, offset, fallback: "roles")
-            report.term(staff.role.rawValue, "role", at: location, field: "role", catalogue.vocabulary)
+            report.term(staff.role.rawValue, "role", at: location, field: "role", vocabulary)
             report.limit(Limits.headcount, staff.headcount, at: location, of: "role '\(staff.role)'")
             if staff.audience.rawValue != "professionals", staff.audience.rawValue != "volunteers" {
                 report.add(location, "audience", staff.audience.rawValue,
@@ -105,7 +115,7 @@ public struct ProfileValidator: Sendable {
             }
             report.limit(Limits.groupSize, group.size, at: location, of: "group '\(group.id)'")
             if let level = group.level {
-                report.term(level.rawValue, "educationLevel", at: location, field: "level", catalogue.vocabulary)
+                report.term(level.rawValue, "educationLevel", at: location, field: "level", vocabulary)
             }
             // Linear: each age (0–25) remembers the first group that holds it.
             guard group.ages.min <= group.ages.max, Limits.age.accepts(group.ages.min),
@@ -128,12 +138,13 @@ public struct ProfileValidator: Sendable {
     }
 
     private func checkCompleted(_ profile: OrganisationProfile, _ locations: ProfileLocations, _ report: inout Report) {
-        let ids = catalogue.programmes.map(\.id)
+        guard !profile.completedTrainings.isEmpty else { return }
+        let ids = programmeIDs()
         let roles = Set(profile.roles.map(\.role))
         var suggested = 0
         for (offset, training) in profile.completedTrainings.enumerated() {
             let location = locations.at(locations.completed, offset, fallback: "completedTrainings")
-            if catalogue.programme(id: training.programmeID) == nil {
+            if !Self.contains(ids, training.programmeID) {
                 // Suggestions cost an edit distance per catalogue id: only for the first few.
                 suggested += 1
                 let nearest = suggested <= Limits.diagnosticsPerKind.range.upperBound
@@ -143,7 +154,7 @@ public struct ProfileValidator: Sendable {
                            + nearest.map { "'\($0)'" }.joined(separator: ", ") + "?"))
             }
             if let role = training.role {
-                report.term(role.rawValue, "role", at: location, field: "role", catalogue.vocabulary)
+                report.term(role.rawValue, "role", at: location, field: "role", vocabulary)
                 if !roles.contains(role) {
                     report.add(location, "role", role.rawValue,
                                "completed training names role '\(role)', which the profile does not list")
@@ -157,5 +168,15 @@ public struct ProfileValidator: Sendable {
                            "a training completed on \(training.date) lies after the period's end \(profile.periodEnd)")
             }
         }
+    }
+
+    /// Whether sorted `ids` holds `id` (binary search).
+    static func contains(_ ids: [String], _ id: String) -> Bool {
+        var low = 0, high = ids.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ids[middle] < id { low = middle + 1 } else { high = middle }
+        }
+        return low < ids.count && ids[low] == id
     }
 }
