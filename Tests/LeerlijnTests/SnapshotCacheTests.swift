@@ -224,6 +224,28 @@ struct SnapshotCacheTests {
         #expect(removed.catalogue.programme(id: "zz-extra-programme") == nil)
     }
 
+    @Test("A file touched but unchanged is hashed once; then the snapshot's stamps are refreshed so later uses need not hash it")
+    func refreshedStamps() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        // Files changed within two seconds of a load are always hashed: let the copy age first.
+        Thread.sleep(forTimeInterval: 2.2)
+        try scratch.load()
+        let settled = try scratch.store.load(directory: scratch.catalog)
+        #expect(settled.fromSnapshot && settled.refresh == nil)
+        #expect(utimes(scratch.catalog + "/vocabulary.xml", nil) == 0)
+        Thread.sleep(forTimeInterval: 2.2)
+        let touched = try scratch.store.load(directory: scratch.catalog)
+        #expect(touched.fromSnapshot)
+        let refresh = try #require(touched.refresh)
+        let vocabularyRecord = try #require(refresh.sources.first { $0.path == "vocabulary.xml" })
+        #expect(vocabularyRecord.stampIsConclusive)
+        #expect(scratch.store.store(touched) == nil)
+        let after = try scratch.store.load(directory: scratch.catalog)
+        #expect(after.fromSnapshot && after.refresh == nil)
+        #expect(after.catalogue.programmes == (try TestSupport.catalogue()).programmes)
+    }
+
     @Test("A truncated, corrupted or extended snapshot is refused with a note, and the XML is read")
     func damage() throws {
         let scratch = try Scratch()

@@ -321,11 +321,43 @@ final class CatalogueSnapshot: @unchecked Sendable {
         }
         headerSink = SnapshotSink()
         writeHeader(header, &headerSink)
+        return [preamble(header: headerSink.bytes), headerSink.bytes, head.bytes, records.bytes]
+    }
+
+    /// Writes this snapshot again to `path` with `sources` (new stamps for files whose content
+    /// was hashed and found unchanged), so later uses need not hash them again. The content
+    /// key is unchanged (the hashes are); the head and records are copied as they are.
+    func rewrite(to path: String, sources: [SourceFileRecord]) throws(LeerlijnError) {
+        var header = self.header
+        header.sources = sources
+        let body: [UInt8]
+        do throws(SnapshotRejection) {
+            body = try Self.pread(fd, offset: headStart, count: header.headLength + header.recordsLength)
+        } catch {
+            throw .io(path: path, reason: "cannot reread the snapshot: \(error)")
+        }
+        var headerSink = SnapshotSink()
+        for _ in 0..<3 {
+            headerSink = SnapshotSink()
+            Self.writeHeader(header, &headerSink)
+            header.totalLength = Self.preambleLength + headerSink.bytes.count + body.count
+        }
+        headerSink = SnapshotSink()
+        Self.writeHeader(header, &headerSink)
+        let preamble = Self.preamble(header: headerSink.bytes)
+        try AtomicFileWriter.write(to: path, mode: 0o600) { sink in
+            try sink(preamble)
+            try sink(headerSink.bytes)
+            try sink(body)
+        }
+    }
+
+    private static func preamble(header: [UInt8]) -> [UInt8] {
         var preamble = magic
         withUnsafeBytes(of: formatVersion.littleEndian) { preamble += $0 }
-        withUnsafeBytes(of: UInt64(headerSink.bytes.count).littleEndian) { preamble += $0 }
-        withUnsafeBytes(of: headerSink.bytes.withUnsafeBytes(SnapshotChecksum.of).littleEndian) { preamble += $0 }
-        return [preamble, headerSink.bytes, head.bytes, records.bytes]
+        withUnsafeBytes(of: UInt64(header.count).littleEndian) { preamble += $0 }
+        withUnsafeBytes(of: header.withUnsafeBytes(SnapshotChecksum.of).littleEndian) { preamble += $0 }
+        return preamble
     }
 
     /// The content key: SHA-256 over the format and tool version, the embedded schema and every

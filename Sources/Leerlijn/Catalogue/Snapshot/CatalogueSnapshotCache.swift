@@ -54,6 +54,9 @@ public struct CatalogueSnapshotCache: Sendable {
         var sources: SourceRecorder?
         /// The folder the catalogue was loaded from.
         var directory: String
+        /// For a snapshot used after hashing files whose stamps changed: the snapshot and the
+        /// manifest with their new stamps, written back by ``store(_:)``.
+        var refresh: (snapshot: CatalogueSnapshot, path: String, sources: [SourceFileRecord])?
     }
 
     /// Loads `directory`: from its snapshot when that is current, else from the XML.
@@ -63,9 +66,11 @@ public struct CatalogueSnapshotCache: Sendable {
             if FileManager.default.fileExists(atPath: snapshotPath) {
                 do throws(SnapshotRejection) {
                     let snapshot = try CatalogueSnapshot(path: snapshotPath)
-                    try checkCurrent(snapshot.header, directory: directory)
-                    return Loaded(catalogue: try snapshot.catalogue(), fromSnapshot: true, notes: notes, sources: nil,
-                                  directory: directory)
+                    let refreshed = try checkCurrent(snapshot.header, directory: directory)
+                    var loaded = Loaded(catalogue: try snapshot.catalogue(), fromSnapshot: true, notes: notes, sources: nil,
+                                        directory: directory)
+                    if let refreshed { loaded.refresh = (snapshot, snapshotPath, refreshed) }
+                    return loaded
                 } catch let rejection {
                     if rejection.isNoteworthy { notes.append("snapshot \(snapshotPath) not used: \(rejection); reading the XML") }
                 }
@@ -97,6 +102,14 @@ public struct CatalogueSnapshotCache: Sendable {
     public func store(_ loaded: Loaded) -> String? { store(loaded, toolVersion: LeerlijnVersion.string) }
 
     func store(_ loaded: Loaded, toolVersion: String) -> String? {
+        if let refresh = loaded.refresh {
+            do {
+                try refresh.snapshot.rewrite(to: refresh.path, sources: refresh.sources)
+            } catch {
+                return "snapshot stamps not refreshed (\(error.description)); the next run hashes the files again"
+            }
+            return nil
+        }
         guard let sources = loaded.sources, !loaded.fromSnapshot else { return nil }
         var notes: [String] = []
         guard let path = snapshotPath(for: loaded.directory, create: true, notes: &notes) else { return notes.first }
@@ -115,7 +128,11 @@ public struct CatalogueSnapshotCache: Sendable {
 
     // MARK: Checks
 
-    private func checkCurrent(_ header: CatalogueSnapshot.Header, directory: String) throws(SnapshotRejection) {
+    /// Throws unless the snapshot matches the catalogue's files; returns the manifest with new
+    /// stamps when some file had to be hashed (its stamp changed, its content did not) and its
+    /// new stamp is conclusive, so the caller can write it back.
+    private func checkCurrent(_ header: CatalogueSnapshot.Header, directory: String) throws(SnapshotRejection)
+        -> [SourceFileRecord]? {
         guard header.folder == Self.realPath(directory) else { throw SnapshotRejection(quiet: "made for \(header.folder)") }
         let listed: [String]
         do {
@@ -127,18 +144,29 @@ public struct CatalogueSnapshotCache: Sendable {
         guard listed.map({ SourceRecorder.relative($0, to: directory) }) == header.sources.map(\.path) else {
             throw SnapshotRejection(quiet: "files were added, removed or renamed")
         }
-        for (path, recorded) in zip(listed, header.sources) {
+        var refreshed = header.sources
+        var changedStamps = false
+        let margin: Int64 = 2_000_000_000, now = SourceRecorder.now()
+        for (offset, (path, recorded)) in zip(listed, header.sources).enumerated() {
             guard let stamp = FileStamp(path: path), stamp.size <= Int64(maxFileBytes) else {
                 throw SnapshotRejection(quiet: "\(path) cannot be examined or is over the size limit")
             }
             if stamp == recorded.stamp, recorded.stampIsConclusive { continue }
-            guard stamp.size == recorded.stamp.size, Self.sha256(of: path) == recorded.sha256 else {
+            guard stamp.size == recorded.stamp.size, Self.sha256(of: path) == recorded.sha256,
+                  FileStamp(path: path) == stamp else {
                 throw SnapshotRejection(quiet: "\(path) changed")
+            }
+            let conclusive = stamp.modified < now - margin && stamp.changed < now - margin
+            if conclusive {
+                refreshed[offset].stamp = stamp
+                refreshed[offset].stampIsConclusive = true
+                changedStamps = true
             }
         }
         guard CatalogueSnapshot.contentKey(sources: header.sources) == header.contentKey else {
             throw SnapshotRejection("content key mismatch")
         }
+        return changedStamps ? refreshed : nil
     }
 
     private static func sha256(of path: String) -> String? {

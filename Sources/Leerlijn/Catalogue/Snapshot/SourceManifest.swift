@@ -59,9 +59,14 @@ final class SourceRecorder: @unchecked Sendable {
 
     init(folder: String) {
         self.folder = folder
+        startedAt = Self.now()
+    }
+
+    /// The wall clock in nanoseconds since 1970.
+    static func now() -> Int64 {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
-        startedAt = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
+        return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
     }
 
     /// One file being read: its stamp before, and the hash of the bytes so far.
