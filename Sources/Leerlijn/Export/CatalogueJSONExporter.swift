@@ -35,13 +35,17 @@ public struct CatalogueJSONExporter: CatalogueRenderer {
         json.int(programmes.count)
         json.key("programmes")
         json.beginArray()
-        // Blocks of programmes rendered on every core, spliced in order: the same bytes as one
+        // Blocks of programmes rendered on every core, emitted in order: the same bytes as one
         // writer going through them one by one (a test compares with `document`).
+        // Each fragment goes out as it is, never copied into the main buffer.
         var start = 0
         while start < programmes.count {
             let end = min(start + Self.blockSize, programmes.count)
-            for fragment in Self.fragments(programmes[start..<end], first: start == 0) { json.splice(fragment) }
-            if json.bytes.count >= Self.chunkSize { try emit(json.takeBytes()) }
+            if !json.bytes.isEmpty { try emit(json.takeBytes()) }
+            for fragment in Self.fragments(programmes[start..<end], first: start == 0) where !fragment.isEmpty {
+                try emit(fragment)
+                json.markElementWritten()
+            }
             start = end
         }
         json.endArray()

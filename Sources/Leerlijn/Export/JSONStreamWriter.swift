@@ -21,19 +21,17 @@ struct JSONStreamWriter {
         bytes.reserveCapacity(capacity)
     }
 
-    /// A writer for a run of elements inside an array at `depth`, whose bytes a caller splices
-    /// into another writer with ``splice(_:)``; `first` when no element precedes the run.
+    /// A writer for a run of elements inside an array at `depth`, whose bytes a caller emits
+    /// between another writer's (then calls ``markElementWritten()`` on it); `first` when no element precedes the run.
     init(fragmentAt depth: Int, first: Bool, reservingCapacity capacity: Int) {
         bytes.reserveCapacity(capacity)
         self.depth = depth
         self.isFirst = first
     }
 
-    /// Appends the bytes of a fragment writer (elements of the array being written) as if
-    /// they had been written here.
-    mutating func splice(_ fragment: [UInt8]) {
-        guard !fragment.isEmpty else { return }
-        bytes.append(contentsOf: fragment)
+    /// Records that elements were written elsewhere (a fragment writer's bytes, emitted
+    /// between this writer's own), so the next element is preceded by a comma.
+    mutating func markElementWritten() {
         isFirst = false
     }
 
