@@ -1,15 +1,23 @@
 internal import CLeerlijnXML2
 
 /// Swift strings for libxml2's dictionary-interned names, keyed by pointer.
+///
+/// libxml2 hands every element and attribute name out of its dictionary, so one name is always
+/// the same pointer: a small direct-mapped table by address finds it with one comparison, no
+/// hashing. A collision just replaces the slot (a hostile document with many names costs
+/// string conversions, never memory).
 final class InternedStrings {
-    private var strings: [UnsafePointer<UInt8>: String] = [:]
+    private static let slots = 512
+    private var pointers = [UnsafePointer<UInt8>?](repeating: nil, count: InternedStrings.slots)
+    private var strings = [String](repeating: "", count: InternedStrings.slots)
 
     func string(_ pointer: UnsafePointer<UInt8>?) -> String {
         guard let pointer else { return "" }
-        if let known = strings[pointer] { return known }
+        let slot = (Int(bitPattern: pointer) >> 3 ^ Int(bitPattern: pointer) >> 12) & (Self.slots - 1)
+        if pointers[slot] == pointer { return strings[slot] }
         let string = String(cString: pointer)
-        // Bounded: a hostile document could use many distinct names.
-        if strings.count < 4096 { strings[pointer] = string }
+        pointers[slot] = pointer
+        strings[slot] = string
         return string
     }
 }

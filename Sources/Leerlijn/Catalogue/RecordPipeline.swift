@@ -45,7 +45,7 @@ final class RecordPipeline {
         init(_ state: sending State) { self.state = Mutex(state) }
     }
 
-    static let batchSize = 256
+    static let batchSize = 1024
     private let shared: Shared
     private let queue = DispatchQueue(label: "leerlijn.record-decoding")
     private let slots = DispatchSemaphore(value: 4)
