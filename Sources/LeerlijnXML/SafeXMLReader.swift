@@ -111,7 +111,7 @@ public struct SafeXMLReader: Sendable {
         return summary
     }
 
-    /// Reads XML held in memory; otherwise the same as ``read(file:displayName:schema:record:)``.
+    /// Reads XML held in memory; otherwise the same as ``read(file:displayName:schema:observe:record:)``.
     public func read(bytes: [UInt8], displayName: String, schema: XMLSchema? = nil,
                      record: (ElementNode) throws -> Void) rethrows -> Summary {
         LibXML2Runtime.ensureInitialised()

@@ -31,7 +31,10 @@ public enum AtomicFileWriter {
     /// not grow with the file. Only when `producer` returns is the file synced and renamed into
     /// place; if it throws, the temporary file is removed and the old file stays.
     ///
-    /// - Parameter mode: The new file's permissions (before the umask).
+    /// - Parameters:
+    ///   - path: The file to write.
+    ///   - mode: The new file's permissions (before the umask).
+    ///   - producer: Hands the file's bytes, chunk by chunk, to the sink it is given.
     /// - Returns: The number of bytes written.
     /// - Throws: ``LeerlijnError/cannotCreate(path:reason:)`` when the file cannot be created,
     ///   ``LeerlijnError/io(path:reason:)`` when writing or syncing fails, or what `producer` throws.
