@@ -4,7 +4,9 @@
 /// `style-src 'self'`). System fonts; light and dark schemes by `prefers-color-scheme`; below
 /// 40rem the catalogue table's rows become cards, each cell labelled by its `data-label`, so a
 /// 390 px phone never scrolls sideways; a print stylesheet drops the filters and shows link
-/// addresses.
+/// addresses. The plan reports' SVG takes its status and bar colours from here (classes
+/// `status-*`, `status-symbol`, `timeline-bar`), so they follow the colour scheme too; every
+/// status also has its symbol and word, so colour is never the only cue.
 public enum StyleSheet {
     /// The published file name.
     public static let fileName = "style.css"
@@ -19,11 +21,13 @@ public enum StyleSheet {
   color-scheme: light dark;
   --fg: #1b1b1b; --bg: #ffffff; --muted: #555555; --line: #c8c8c8; --accent: #0b4f8a; --card: #f4f6f8;
   --covered: #1e7b34; --verify: #8a5a00; --gap: #b3261e; --organisational: #4a4a9c; --na: #6b6b6b;
+  --on-status: #ffffff; --bar: #0b4f8a;
 }
 @media (prefers-color-scheme: dark) {
   :root {
     --fg: #ececec; --bg: #121417; --muted: #b0b0b0; --line: #3c4148; --accent: #8cc4ff; --card: #1c2026;
     --covered: #6fd58a; --verify: #f2c46d; --gap: #ff8a80; --organisational: #b3b3ff; --na: #a0a0a0;
+    --on-status: #121417; --bar: #8cc4ff;
   }
 }
 *, *::before, *::after { box-sizing: border-box; }
@@ -40,7 +44,7 @@ h2 { font-size: 1.3rem; margin: 1.5rem 0 0.5rem; }
 .skip-link { position: absolute; left: -999rem; }
 .skip-link:focus { position: static; display: inline-block; padding: 0.5rem; }
 header p, footer { color: var(--muted); }
-.title-en { display: block; font-weight: normal; color: var(--muted); }
+.title-other { display: block; font-weight: normal; color: var(--muted); }
 .basis-derived, .basis-rendered { text-decoration: none; margin-left: 0.15em; }
 form#filters { display: flex; flex-wrap: wrap; gap: 0.25rem 1.5rem; align-items: end; padding: 0.75rem 1rem;
   background: var(--card); border: 1px solid var(--line); border-radius: 0.5rem; }
@@ -62,6 +66,16 @@ dl.facts dd { margin: 0; }
 dl.facts ul { margin: 0; padding-left: 1.2rem; }
 .summary { font-size: 1.1rem; }
 .report svg { max-width: 100%; height: auto; display: block; }
+.report svg .status { stroke: none; }
+.report svg .status-covered { fill: var(--covered); }
+.report svg .status-verify { fill: var(--verify); }
+.report svg .status-gap { fill: var(--gap); }
+.report svg .status-organisational { fill: var(--organisational); }
+.report svg .status-na { fill: var(--na); }
+.report svg .status-symbol { fill: var(--on-status); font-weight: bold; }
+.report svg .timeline-bar { fill: var(--bar); }
+.language-switch { text-align: right; margin: 0.5rem 0 0; }
+.language-switch a { display: inline-block; padding: 0.25rem 0; }
 .status-list li { margin: 0.25rem 0; }
 @media (max-width: 40rem) {
   table, thead, tbody, tr, th, td, caption { display: block; width: 100%; }
@@ -75,8 +89,10 @@ dl.facts ul { margin: 0; padding-left: 1.2rem; }
   dl.facts dd { margin-bottom: 0.5rem; }
 }
 @media print {
-  :root { --fg: #000000; --bg: #ffffff; --accent: #000000; --card: #ffffff; --line: #999999; }
-  form#filters, .skip-link, nav[aria-label="Downloads"] { display: none; }
+  :root { --fg: #000000; --bg: #ffffff; --accent: #000000; --card: #ffffff; --line: #999999;
+    --covered: #1e7b34; --verify: #8a5a00; --gap: #b3261e; --organisational: #4a4a9c; --na: #6b6b6b;
+    --on-status: #ffffff; --bar: #0b4f8a; }
+  form#filters, .skip-link, nav[aria-label="Downloads"], .language-switch { display: none; }
   body { max-width: none; font-size: 10pt; }
   a[href^="http"]::after { content: " <" attr(href) ">"; font-size: 0.85em; }
   tr, li, .programme { break-inside: avoid; }
