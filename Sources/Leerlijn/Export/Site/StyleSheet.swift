@@ -58,6 +58,8 @@ input, select, button { font: inherit; color: inherit; background: var(--bg); bo
 table { border-collapse: collapse; width: 100%; margin-top: 1rem; }
 caption { text-align: left; font-weight: bold; padding: 0.5rem 0; }
 th, td { text-align: left; vertical-align: top; padding: 0.5rem; border-bottom: 1px solid var(--line); }
+/* Break long words only when they do not fit, so narrow columns are never sized to one letter. */
+#catalogue th, #catalogue td { overflow-wrap: break-word; }
 thead th { border-bottom: 2px solid var(--fg); }
 tr[hidden] { display: none; }
 dl.facts { display: grid; grid-template-columns: minmax(8rem, max-content) 1fr; gap: 0.25rem 1rem; }
