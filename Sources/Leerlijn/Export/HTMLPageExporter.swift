@@ -1,6 +1,6 @@
 /// Renders `index.html` (Dutch) or `en/index.html` (English): a static, accessible catalogue page.
 ///
-/// Both languages come from this one renderer: the wording from ``SiteText``, the catalogue's
+/// Both languages come from this one renderer: the wording from a table per language, the catalogue's
 /// titles, summaries and vocabulary labels in the page's language. Each page links to its
 /// counterpart (`hreflang` alternates in the head, a visible language switch); the English page
 /// uses the shared `style.css`, `filter.js` and downloads at the root of the site.

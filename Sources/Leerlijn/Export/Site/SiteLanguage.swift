@@ -2,7 +2,7 @@
 ///
 /// One set of renderers serves both languages: they take a `SiteLanguage` and pick the
 /// catalogue's text (``LocalizedText/text(in:)``, vocabulary labels) and their own wording
-/// (``SiteText``) by it, so the two sites cannot drift apart in structure. Shared assets
+/// (one table per language) by it, so the two sites cannot drift apart in structure. Shared assets
 /// (`style.css`, `filter.js`, `widget.js`, the feeds and data files) exist once, at the root.
 public enum SiteLanguage: String, Sendable, CaseIterable, Hashable {
     /// Dutch: `index.html`, `programmes/{id}.html`; the `x-default` of every page pair.

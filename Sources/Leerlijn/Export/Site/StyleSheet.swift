@@ -31,7 +31,7 @@ public enum StyleSheet {
   }
 }
 *, *::before, *::after { box-sizing: border-box; }
-html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; background: var(--bg); }
 body {
   margin: 0 auto; max-width: 80rem; padding: 0 1rem 2rem;
   font: 1rem/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
@@ -58,8 +58,17 @@ input, select, button { font: inherit; color: inherit; background: var(--bg); bo
 table { border-collapse: collapse; width: 100%; margin-top: 1rem; }
 caption { text-align: left; font-weight: bold; padding: 0.5rem 0; }
 th, td { text-align: left; vertical-align: top; padding: 0.5rem; border-bottom: 1px solid var(--line); }
-/* Break long words only when they do not fit, so narrow columns are never sized to one letter. */
-#catalogue th, #catalogue td { overflow-wrap: break-word; }
+/* Wide enough screens give the fact columns room for a word, so they are never one letter wide. */
+@media (min-width: 60rem) {
+  #catalogue tr > :first-child { min-width: 8rem; }
+  #catalogue tr > :nth-child(2) { min-width: 10rem; }
+  #catalogue tr > :nth-child(n+3) { min-width: 5.5rem; }
+}
+@media (min-width: 75rem) {
+  #catalogue tr > :first-child { min-width: 12rem; }
+  #catalogue tr > :nth-child(2) { min-width: 16rem; }
+  #catalogue tr > :nth-child(n+3) { min-width: 6.5rem; }
+}
 thead th { border-bottom: 2px solid var(--fg); }
 tr[hidden] { display: none; }
 dl.facts { display: grid; grid-template-columns: minmax(8rem, max-content) 1fr; gap: 0.25rem 1rem; }
