@@ -14,7 +14,7 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Export the catalogue as XML, JSON, Atom, JSON-LD, CSV and HTML.",
         discussion: """
-            Writes catalogue.xml (+ catalogue.xsd), catalogue.json (+ catalogue.schema.json), feed.atom, catalogue.jsonld, catalogue.csv and index.html (+ filter.js, style.css, and a page per programme under programmes/) into the output folder. With --base-url the pages carry their absolute addresses (canonical link, JSON-LD @id and url, ItemList) and sitemap.xml is written; without it the site is relative and the export says which features that leaves out. Every file is written atomically; the same catalogue gives the same bytes. An invalid catalogue writes nothing.
+            Writes catalogue.xml (+ catalogue.xsd), catalogue.json (+ catalogue.schema.json), feed.atom, catalogue.jsonld, catalogue.csv and index.html (+ filter.js, style.css, widget.js, and a page per programme under programmes/), with English counterparts under en/ into the output folder. With --base-url the pages carry their absolute addresses (canonical link, hreflang alternates, JSON-LD @id and url, ItemList) and sitemap.xml is written; without it the site is relative and the export says which features that leaves out. Every file is written atomically; the same catalogue gives the same bytes. An invalid catalogue writes nothing.
 
             Examples:
               leerlijn export

@@ -48,9 +48,12 @@ struct ExportSiteTests {
         let (summary, records) = ExportTestSupport.parse(sitemap, name: "sitemap.xml", schema: schema)
         #expect(summary.isValid, "\(summary.diagnostics.prefix(3))")
         let locations = records.compactMap { $0.child("loc")?.text }
-        #expect(locations.count == catalogue.programmes.count + 1)
+        #expect(locations.count == 2 * (catalogue.programmes.count + 1))
         #expect(locations.first == Self.base)
-        #expect(Set(locations) == Set([Self.base] + catalogue.programmes.map { Self.base + "programmes/\($0.id).html" }))
+        let pages = [Self.base, Self.base + "en/"] + catalogue.programmes.flatMap {
+            [Self.base + "programmes/\($0.id).html", Self.base + "en/programmes/\($0.id).html"]
+        }
+        #expect(Set(locations) == Set(pages))
     }
 
     @Test("Every programme page embeds schema.org JSON-LD addressed by the page, with only values that have a basis")

@@ -28,7 +28,15 @@ struct PlannerHTMLTests {
         let texts = matrix.filter { $0.name == "text" }.map(\.text)
         for style in PlanStatusStyle.all {
             #expect(texts.contains(style.symbol) && texts.contains(style.label), "\(style.label)")
-            #expect(matrix.contains { $0.name == "rect" && $0.attribute("fill") == style.fill })
+            #expect(matrix.contains { $0.name == "rect" && ($0.attribute("class") ?? "").split(separator: " ")
+                .contains(Substring(style.className)) })
+        }
+        // No colour is written into the SVG: statuses and bars take theirs from the stylesheet.
+        for element in ExportTestSupport.allElements(svgs[0]) + ExportTestSupport.allElements(svgs[1]) {
+            for attribute in ["fill", "stroke"] {
+                let value = element.attribute(attribute) ?? "none"
+                #expect(["none", "currentColor"].contains(value), "<\(element.name) \(attribute)=\"\(value)\">")
+            }
         }
         #expect(Set(PlanStatusStyle.all.map(\.symbol)).count == CoverageStatus.allCases.count, "symbols are distinct")
         // One titled cell per obligation and target, naming the status in words.
@@ -54,6 +62,44 @@ struct PlannerHTMLTests {
         let counted = titles.compactMap { Int($0.split(separator: " ").dropFirst().first ?? "") }.reduce(0, +)
         let inPeriod = plan.sessions.filter { session in months.contains { $0.year == session.date.year && $0.month == session.date.month } }
         #expect(counted == inPeriod.count)
+    }
+
+    /// The declarations of the stylesheet's `:root` block outside any `@media`, or inside the
+    /// `@media (prefers-color-scheme: dark)` block, as custom property → value.
+    static func colours(dark: Bool) throws -> [String: String] {
+        let css = StyleSheet.source
+        let start: String.Index
+        if dark {
+            let media = try #require(css.range(of: "@media (prefers-color-scheme: dark)"))
+            start = try #require(css.range(of: ":root {", range: media.upperBound..<css.endIndex)).upperBound
+        } else {
+            start = try #require(css.range(of: ":root {")).upperBound
+        }
+        let end = try #require(css.range(of: "}", range: start..<css.endIndex)).lowerBound
+        var result: [String: String] = [:]
+        for declaration in css[start..<end].split(separator: ";") {
+            let parts = declaration.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            if parts.count == 2, parts[0].hasPrefix("--") { result[parts[0]] = parts[1] }
+        }
+        return result
+    }
+
+    @Test("Status squares, their symbols and the timeline bars are coloured by stylesheet rules with a dark-scheme value")
+    func statusColoursFollowTheScheme() throws {
+        let light = try Self.colours(dark: false), dark = try Self.colours(dark: true)
+        let css = StyleSheet.source
+        let classes = PlanStatusStyle.all.map(\.className) + [PlanStatusStyle.symbolClass, PlanTimelineSVG.barClass]
+        for className in classes {
+            let rule = try #require(css.range(of: ".report svg .\(className) { fill: var("), "no fill rule for \(className)")
+            let name = String(css[rule.upperBound...].prefix { $0 != ")" })
+            let lightValue = try #require(light[name], "\(name) has no light value")
+            let darkValue = try #require(dark[name], "\(name) has no dark-scheme value")
+            #expect(lightValue != darkValue, "\(className): \(name) is the same in both schemes")
+        }
+        #expect(Set(PlanStatusStyle.all.map(\.className)).count == CoverageStatus.allCases.count)
+        // The report uses the published stylesheet, where these rules live.
+        let (bytes, _) = try Self.report(PlannerFixtures.exampleFiles[0])
+        #expect(String(decoding: bytes, as: UTF8.self).contains("<link rel=\"stylesheet\" href=\"../style.css\" />"))
     }
 
     @Test("Gaps, organisational measures and items to verify are listed", arguments: PlannerFixtures.exampleFiles)

@@ -35,9 +35,15 @@ jsonld.set_document_loader(local_loader)
 S = "https://schema.org/"
 expected_always = [S + "name", S + "description", S + "audience", S + "about", S + "teaches", S + "provider"]
 pages = sorted(glob.glob(os.path.join(site, "programmes", "*.html")))
-for path in pages:
-    page_id = os.path.basename(path)[:-5]
-    url = base + "programmes/" + page_id + ".html"
+english_pages = sorted(glob.glob(os.path.join(site, "en", "programmes", "*.html")))
+if sorted(os.path.basename(p) for p in english_pages) != sorted(os.path.basename(p) for p in pages):
+    failures.append("the English programme pages (en/programmes/) are not the Dutch ones")
+# One @id per programme (its Dutch page, the x-default), and each page's own address as url.
+structured = [(p, "programmes/", "") for p in pages] + [(p, "en/programmes/", "en ") for p in english_pages]
+for path, folder, label in structured:
+    page_id = label + os.path.basename(path)[:-5]
+    url = base + folder + os.path.basename(path)
+    programme_id = base + "programmes/" + os.path.basename(path)
     with open(path, encoding="utf-8") as handle:
         data = extruct.extract(handle.read(), base_url=url, syntaxes=["json-ld"], uniform=False)["json-ld"]
     if len(data) != 1:
@@ -48,8 +54,10 @@ for path in pages:
         failures.append(f"{page_id}: expanded to {len(expanded)} nodes")
         continue
     node = expanded[0]
-    if node.get("@id") != url:
-        failures.append(f"{page_id}: @id {node.get('@id')} != {url}")
+    if node.get("@id") != programme_id:
+        failures.append(f"{page_id}: @id {node.get('@id')} != {programme_id}")
+    if [u.get("@id") or u.get("@value") for u in node.get(S + "url", [])] != [url]:
+        failures.append(f"{page_id}: url {node.get(S + 'url')} != {url}")
     types = set(node.get("@type", []))
     if S + "LearningResource" not in types:
         failures.append(f"{page_id}: not a LearningResource: {types}")
@@ -65,7 +73,49 @@ for path in pages:
     languages = {value.get("@language") for value in node.get(S + "name", [])}
     if languages != {"nl", "en"}:
         failures.append(f"{page_id}: name languages {languages}")
-print(f"structured data: {len(pages)} programme pages extracted and expanded")
+print(f"structured data: {len(structured)} programme pages ({len(pages)} nl, {len(english_pages)} en) "
+      "extracted and expanded")
+
+# --- hreflang: every page pair names both languages and x-default, the same on both pages ---
+from lxml import etree, html as lxml_html  # noqa: E402
+
+pairs = [("index.html", "en/index.html")] + [("programmes/" + os.path.basename(p), "en/programmes/" + os.path.basename(p))
+                                             for p in pages]
+
+
+def address(path):
+    return base + (path[:-len("index.html")] if path.endswith("index.html") else path)
+
+
+for nl_path, en_path in pairs:
+    expected = {"nl": address(nl_path), "en": address(en_path), "x-default": address(nl_path)}
+    for path, language in ((nl_path, "nl"), (en_path, "en")):
+        document = lxml_html.parse(os.path.join(site, path)).getroot()
+        if document.get("lang") != language:
+            failures.append(f"{path}: <html lang={document.get('lang')!r}>, expected {language!r}")
+        found = {link.get("hreflang"): link.get("href") for link in document.iter("link")
+                 if link.get("rel") == "alternate" and link.get("hreflang")}
+        if found != expected:
+            failures.append(f"{path}: hreflang alternates {found} != {expected}")
+        other = "en" if language == "nl" else "nl"
+        switch = [a for a in document.iter("a") if a.get("hreflang") == other and a.get("lang") == other]
+        if len(switch) != 1:
+            failures.append(f"{path}: {len(switch)} visible links to the {other} page")
+print(f"hreflang: {len(pairs)} page pairs reciprocal")
+
+# --- sitemap: both languages, each entry with the same xhtml:link alternates as its pages ----
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+sitemap = etree.parse(os.path.join(site, "sitemap.xml"))
+entries = {}
+for entry in sitemap.getroot().findall("s:url", NS):
+    entries[entry.findtext("s:loc", namespaces=NS)] = {
+        link.get("hreflang"): link.get("href") for link in entry.findall("x:link", NS) if link.get("rel") == "alternate"}
+for nl_path, en_path in pairs:
+    expected = {"nl": address(nl_path), "en": address(en_path), "x-default": address(nl_path)}
+    for path in (nl_path, en_path):
+        if entries.get(address(path)) != expected:
+            failures.append(f"sitemap: {address(path)} alternates {entries.get(address(path))} != {expected}")
+print(f"sitemap: {len(entries)} urls, {2 * len(pairs)} with language alternates")
 
 # --- browser: axe at two widths, filters against leerlijn query ---------------------------
 options = Options()
@@ -77,29 +127,51 @@ driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opti
 driver.set_page_load_timeout(30)
 driver.set_script_timeout(60)
 
-axe_pages = ["index.html"] + ["programmes/" + os.path.basename(p) for p in pages[:6]] \
-    + sorted("plans/" + os.path.basename(p) for p in glob.glob(os.path.join(site, "plans", "*.html")))[:4]
+plan_pages = sorted("plans/" + os.path.basename(p) for p in glob.glob(os.path.join(site, "plans", "*.html")))
+axe_pages = ["index.html", "en/index.html"] + ["programmes/" + os.path.basename(p) for p in pages[:6]] \
+    + ["en/programmes/" + os.path.basename(p) for p in english_pages[:3]] + plan_pages[:4]
+# The dark colour scheme (emulated with the DevTools protocol) for the pages whose colours matter
+# most: both catalogues, a programme page in each language and the plan reports with their SVG.
+dark_pages = ["index.html", "en/index.html", "programmes/" + os.path.basename(pages[0]),
+              "en/programmes/" + os.path.basename(english_pages[0])] + plan_pages[:4]
+
+
+def set_scheme(scheme):
+    features = [{"name": "prefers-color-scheme", "value": scheme}] if scheme else []
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "", "features": features})
+
+
 violations_seen = 0
 rules_passed = 0
+runs = 0
 try:
-    for width, height in [(1280, 900), (390, 844)]:
-        driver.set_window_size(width, height)
-        for page in axe_pages:
-            driver.get(served + page)
-            axe = Axe(driver)
-            axe.inject()
-            results = axe.run()
-            bad = [v for v in results["violations"] if v.get("impact") in ("serious", "critical")]
-            violations_seen += len(results["violations"])
-            rules_passed += len(results.get("passes", []))
-            if not results.get("passes"):
-                failures.append(f"axe {width}px {page}: no rule ran (axe-core not injected?)")
-            for violation in bad:
-                failures.append(f"axe {width}px {page}: {violation['id']} ({violation['impact']}): {violation['help']}")
-            scroll = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
-            if width == 390 and scroll > 0:
-                failures.append(f"{page} scrolls sideways at 390px by {scroll}px")
-    print(f"axe: {len(axe_pages)} pages at 1280 and 390 px; {rules_passed} rule passes, {violations_seen} violations in all, "
+    for scheme, scheme_pages in [(None, axe_pages), ("dark", dark_pages)]:
+        set_scheme(scheme)
+        for width, height in [(1280, 900), (390, 844)]:
+            driver.set_window_size(width, height)
+            for page in scheme_pages:
+                driver.get(served + page)
+                where = f"axe {width}px{' dark' if scheme else ''} {page}"
+                if scheme == "dark" and not driver.execute_script(
+                        "return window.matchMedia('(prefers-color-scheme: dark)').matches"):
+                    failures.append(f"{where}: the dark scheme is not emulated")
+                axe = Axe(driver)
+                axe.inject()
+                results = axe.run()
+                runs += 1
+                bad = [v for v in results["violations"] if v.get("impact") in ("serious", "critical")]
+                violations_seen += len(results["violations"])
+                rules_passed += len(results.get("passes", []))
+                if not results.get("passes"):
+                    failures.append(f"{where}: no rule ran (axe-core not injected?)")
+                for violation in bad:
+                    failures.append(f"{where}: {violation['id']} ({violation['impact']}): {violation['help']}")
+                scroll = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+                if scroll > 0:
+                    failures.append(f"{page} scrolls sideways at {width}px{' dark' if scheme else ''} by {scroll}px")
+    set_scheme(None)
+    print(f"axe: {len(axe_pages)} pages at 1280 and 390 px, {len(dark_pages)} of them also in the dark scheme "
+          f"({runs} runs); {rules_passed} rule passes, {violations_seen} violations in all, "
           f"{sum(1 for f in failures if f.startswith('axe'))} serious/critical")
 
     cases = [
@@ -112,10 +184,12 @@ try:
         {"age": "15", "topic": "online-safety"},
         {"sector": "sport"},
     ]
+    # Every case on the Dutch page, and some on the English one (same data, English wording).
+    runs = [("index.html", case, "van") for case in cases] + [("en/index.html", case, "of") for case in cases[:5]]
     driver.set_window_size(1280, 900)
-    for case in cases:
+    for page, case, of in runs:
         query = "&".join(f"{k}={v}" for k, v in case.items())
-        driver.get(served + "index.html" + ("?" + query if query else ""))
+        driver.get(served + page + ("?" + query if query else ""))
         shown = sorted(row.get_attribute("id")[len("programme-"):]
                        for row in driver.find_elements(By.CSS_SELECTOR, "#catalogue tbody tr")
                        if row.get_attribute("hidden") is None)
@@ -125,11 +199,12 @@ try:
         result = json.loads(subprocess.run(arguments, check=True, capture_output=True, timeout=60).stdout)
         expected = sorted(p["id"] for p in result["programmes"])
         status = driver.find_element(By.ID, "filter-status").text
-        agree = shown == expected and status.startswith(f"{len(shown)} van ")
-        print(f"filters {query or '(none)'}: page {len(shown)}, query {len(expected)}, status '{status}': "
+        kept = driver.execute_script("return window.location.search")
+        agree = shown == expected and status.startswith(f"{len(shown)} {of} ") and kept == ("?" + query if query else "")
+        print(f"filters {page} {query or '(none)'}: page {len(shown)}, query {len(expected)}, status '{status}': "
               + ("agree" if agree else "DISAGREE"))
         if not agree:
-            failures.append(f"filters {query}: page {shown} != query {expected} (status {status!r})")
+            failures.append(f"filters {page} {query}: page {shown} != query {expected} (status {status!r}, url {kept!r})")
 finally:
     driver.quit()
 

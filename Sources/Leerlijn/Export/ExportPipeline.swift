@@ -76,12 +76,17 @@ public struct ExportPipeline: Sendable {
                 add(StyleSheet.fileName, StyleSheet.bytes)
                 add(WidgetScript.fileName, WidgetScript.bytes)
                 let linked = formats.filter { $0 != .html }.map(\.fileName)
-                add(HTMLPageExporter(linkedFiles: linked, site: site))
-                let page = ProgrammePageExporter(site: site, feeds: linked)
-                for programme in programmes {
-                    jobs.append(Job(relativePath: SiteAddress.programmePage(programme.id)) { _, catalogue, emit in
-                        try emit(page.render(programme, vocabulary: catalogue.vocabulary))
-                    })
+                // Dutch at the root, English under en/; one renderer each, parametrised by language.
+                for language in SiteLanguage.allCases {
+                    add(HTMLPageExporter(linkedFiles: linked, site: site, language: language, linksTranslation: true))
+                }
+                for language in SiteLanguage.allCases {
+                    let page = ProgrammePageExporter(site: site, feeds: linked, language: language)
+                    for programme in programmes {
+                        jobs.append(Job(relativePath: page.path(of: programme)) { _, catalogue, emit in
+                            try emit(page.render(programme, vocabulary: catalogue.vocabulary))
+                        })
+                    }
                 }
                 if site.baseURL != nil {
                     let sitemap = SitemapExporter(site: site, otherPages: extraOutputs.map(\.relativePath).filter { $0.hasSuffix(".html") })

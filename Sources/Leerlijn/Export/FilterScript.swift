@@ -89,7 +89,9 @@ public enum FilterScript {
       if (match) { shown += 1; }
     }
     if (status) {
-      status.textContent = shown + ' van ' + rows.length + ' programma\u2019s getoond';
+      // The page gives the wording in its language: data-message="{shown} of {total} programmes shown".
+      var message = status.getAttribute('data-message') || '{shown} / {total}';
+      status.textContent = message.replace('{shown}', String(shown)).replace('{total}', String(rows.length));
     }
     writeQuery();
   }

@@ -1,4 +1,5 @@
-/// The catalogue table of `index.html`: one row per programme, with `data-*` for filtering.
+/// The catalogue table of `index.html` and `en/index.html`: one row per programme, with
+/// `data-*` for filtering, in the page's language.
 ///
 /// Row data attributes hold space-separated vocabulary ids (`data-audiences`, `data-topics`,
 /// `data-sectors`) and the age range (`data-age-min`, `data-age-max`, and its basis
@@ -8,21 +9,21 @@
 struct HTMLCatalogueTable {
     let programmes: [Programme]
     let vocabulary: Vocabulary
+    var language: SiteLanguage = .nl
 
-    static let headers: [String] = [
-        "Programma", "Samenvatting", "Soort", "Doelgroepen", "Leeftijd", "Onderwerpen", "Sectoren",
-        "Aanbieders", "Status",
-    ]
+    /// The column headers of the Dutch page.
+    static var headers: [String] { SiteText.dutch.headers }
 
     /// Writes the table; `afterRow` may hand the buffer over (to stream a large page).
     func write(into html: inout HTMLWriter, afterRow: (inout HTMLWriter) throws -> Void = { _ in }) rethrows {
         html.open("table", [("id", "catalogue")])
         html.newline()
-        html.element("caption", "Programma’s, materialen, trainingen en diensten (\(programmes.count))")
+        let text = language.text
+        html.element("caption", "\(text.captionPrefix) (\(programmes.count))")
         html.newline()
         html.open("thead")
         html.open("tr")
-        for header in Self.headers { html.element("th", header, [("scope", "col")]) }
+        for header in text.headers { html.element("th", header, [("scope", "col")]) }
         html.close("tr")
         html.close("thead")
         html.newline()
@@ -40,6 +41,7 @@ struct HTMLCatalogueTable {
 
     private func row(_ programme: Programme, into html: inout HTMLWriter) {
         let provenance = programme.provenance
+        let text = language.text, code = language.code, other = language.counterpart.code
         var attributes: [(StaticString, String)] = [("id", HTMLPageExporter.rowID(programme.id))]
         if let ages = programme.ageRange {
             attributes.append(("data-age-min", String(ages.min)))
@@ -51,21 +53,21 @@ struct HTMLCatalogueTable {
         attributes.append(("data-sectors", programme.sectors.map(\.rawValue).joined(separator: " ")))
         html.open("tr", attributes)
         html.newline()
-        html.open("th", [("scope", "row"), ("data-label", Self.headers[0])])
-        html.element("a", programme.title.nl, [("href", SiteAddress.programmePage(programme.id))])
-        Self.marker(provenance.basisOrStated("title", "nl"), into: &html)
-        // The English title on a line of its own, without added parentheses (titles often
-        // carry their own abbreviation in parentheses), and only when it says something else.
+        html.open("th", [("scope", "row"), ("data-label", text.headers[0])])
+        html.element("a", programme.title.text(in: code), [("href", SiteAddress.programmePage(programme.id))])
+        Self.marker(provenance.basisOrStated("title", code), language: language, into: &html)
+        // The other language's title on a line of its own, without added parentheses (titles
+        // often carry their own abbreviation in parentheses), and only when it says something else.
         if Self.showsEnglishTitle(programme.title) {
-            html.open("span", [("lang", "en"), ("class", "title-en")])
-            html.text(programme.title.en)
-            Self.marker(provenance.basisOrStated("title", "en"), into: &html)
+            html.open("span", [("lang", other), ("class", "title-other")])
+            html.text(programme.title.text(in: other))
+            Self.marker(provenance.basisOrStated("title", other), language: language, into: &html)
             html.close("span")
         }
         html.close("th")
         html.newline()
-        cell(Self.headers[1], [(programme.summary.nl, provenance.basisOrStated("summary", "nl"))], into: &html)
-        for (label, values) in Self.facts(of: programme, vocabulary: vocabulary) {
+        cell(text.headers[1], [(programme.summary.text(in: code), provenance.basisOrStated("summary", code))], into: &html)
+        for (label, values) in Self.facts(of: programme, vocabulary: vocabulary, language: language) {
             cell(label, values, into: &html)
         }
         html.newline()
@@ -79,20 +81,23 @@ struct HTMLCatalogueTable {
         return !nl.contains(en) && !en.contains(nl)
     }
 
-    /// The columns after the summary, as (header, values with their basis), in header order.
-    static func facts(of programme: Programme, vocabulary: Vocabulary) -> [(label: String, values: [(text: String, basis: Basis)])] {
+    /// The columns after the summary, as (header, values with their basis), in header order,
+    /// in `language` (vocabulary labels in that language; providers as the catalogue gives them).
+    static func facts(of programme: Programme, vocabulary: Vocabulary,
+                      language: SiteLanguage = .nl) -> [(label: String, values: [(text: String, basis: Basis)])] {
         let provenance = programme.provenance
+        let text = language.text, headers = text.headers
         func labelled<T: VocabularyTerm>(_ field: String, _ terms: [T]) -> [(text: String, basis: Basis)] {
-            terms.map { (vocabulary.label($0), provenance.basisOrStated(field, $0.rawValue)) }
+            terms.map { (vocabulary.label($0, language: language.code), provenance.basisOrStated(field, $0.rawValue)) }
         }
         return [
-            (headers[2], programme.kind.map { [(vocabulary.label($0), provenance.basisOrStated("kind"))] } ?? []),
+            (headers[2], programme.kind.map { [(vocabulary.label($0, language: language.code), provenance.basisOrStated("kind"))] } ?? []),
             (headers[3], labelled("audience", programme.audiences)),
-            (headers[4], programme.ageRange.map { [("\($0.min)–\($0.max) jaar", provenance.basisOrStated("ageRange"))] } ?? []),
+            (headers[4], programme.ageRange.map { [("\($0.min)–\($0.max) \(text.years)", provenance.basisOrStated("ageRange"))] } ?? []),
             (headers[5], labelled("topic", programme.topics)),
             (headers[6], labelled("sector", programme.sectors)),
             (headers[7], programme.providers.map { ($0, provenance.basisOrStated("provider", $0)) }),
-            (headers[8], [(status(programme.status), provenance.basisOrStated("status"))]),
+            (headers[8], [(status(programme.status, text), provenance.basisOrStated("status"))]),
         ]
     }
 
@@ -100,42 +105,43 @@ struct HTMLCatalogueTable {
     /// names the column for the narrow layout, where rows become cards.
     private func cell(_ label: String, _ values: [(text: String, basis: Basis)], into html: inout HTMLWriter) {
         html.open("td", [("data-label", label)])
-        Self.values(values, into: &html)
+        Self.values(values, language: language, into: &html)
         html.close("td")
     }
 
     /// Values joined by ", ", each followed by its basis marker.
-    static func values(_ values: [(text: String, basis: Basis)], into html: inout HTMLWriter) {
+    static func values(_ values: [(text: String, basis: Basis)], language: SiteLanguage = .nl,
+                       into html: inout HTMLWriter) {
         for (offset, value) in values.enumerated() {
             if offset > 0 { html.raw(", ") }
             html.text(value.text)
-            marker(value.basis, into: &html)
+            marker(value.basis, language: language, into: &html)
         }
     }
 
     /// The marker of a derived or rendered value: a link to its legend entry whose title and
     /// accessible name say the basis; nothing for a stated value.
-    static func marker(_ basis: Basis, into html: inout HTMLWriter) {
+    static func marker(_ basis: Basis, language: SiteLanguage = .nl, into html: inout HTMLWriter) {
         switch basis {
         case .stated:
             return
         case .derived(let rule):
-            let text = "afgeleid volgens regel \(rule)"
+            let text = "\(language.text.derivedByRule) \(rule)"
             html.element("a", BasisText.derivedMarker, [("href", "#" + HTMLBasisLegend.anchor(rule: rule)),
                                                         ("class", "basis-derived"), ("title", text), ("aria-label", text)])
         case .rendered:
-            let text = "onze vertaling of samenvatting"
+            let text = language.text.ourRendering
             html.element("a", BasisText.renderedMarker, [("href", "#" + HTMLBasisLegend.renderedAnchor),
                                                          ("class", "basis-rendered"), ("title", text), ("aria-label", text)])
         }
     }
 
-    private static func status(_ status: ProgrammeStatus) -> String {
+    private static func status(_ status: ProgrammeStatus, _ text: SiteText) -> String {
         switch status {
-        case .active: return "Actief"
-        case .ended(let date?, _): return "Beëindigd (\(date))"
-        case .ended(nil, let year?): return "Beëindigd (\(year))"
-        case .ended(nil, nil): return "Beëindigd"
+        case .active: return text.active
+        case .ended(let date?, _): return "\(text.ended) (\(date))"
+        case .ended(nil, let year?): return "\(text.ended) (\(year))"
+        case .ended(nil, nil): return text.ended
         }
     }
 }

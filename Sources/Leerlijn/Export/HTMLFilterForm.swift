@@ -1,4 +1,5 @@
-/// The filter form of `index.html`: labelled controls for age, audience, topic and sector.
+/// The filter form of `index.html` and `en/index.html`: labelled controls for age, audience,
+/// topic and sector, in the page's language (the values are vocabulary ids in both).
 ///
 /// The age filter matches derived ages too, as `leerlijn query --age` does; its checkbox keeps
 /// only stated ages, as `--stated-ages-only` does.
@@ -8,14 +9,16 @@
 struct HTMLFilterForm {
     let programmes: [Programme]
     let vocabulary: Vocabulary
+    var language: SiteLanguage = .nl
 
     func write(into html: inout HTMLWriter) {
         html.open("form", [("id", "filters"), ("role", "search"), ("aria-label", "Filters"), ("hidden", "hidden")])
         html.newline()
-        html.element("h2", "Filteren")
+        let text = language.text
+        html.element("h2", text.filterHeading)
         html.newline()
         html.open("p")
-        html.element("label", "Leeftijd van de leerling (jaren)", [("for", "filter-age")])
+        html.element("label", text.ageLabel, [("for", "filter-age")])
         html.raw(" ")
         html.void("input", [("type", "number"), ("id", "filter-age"), ("name", "age"), ("min", "0"), ("max", "25"),
                             ("inputmode", "numeric")])
@@ -24,21 +27,21 @@ struct HTMLFilterForm {
         html.open("p")
         html.void("input", [("type", "checkbox"), ("id", "filter-stated-ages"), ("name", "stated-ages-only")])
         html.raw(" ")
-        html.element("label", "Alleen leeftijden die de bron noemt (geen afgeleide " + BasisText.derivedMarker + ")",
-                     [("for", "filter-stated-ages")])
+        html.element("label", text.statedAgesLabel, [("for", "filter-stated-ages")])
         html.close("p")
         html.newline()
-        select(id: "filter-audience", name: "audience", label: "Doelgroep",
+        select(id: "filter-audience", name: "audience", label: text.audienceLabel,
                terms: used(Audience.vocabularyName, programmes.flatMap { $0.audiences.map(\.rawValue) }), into: &html)
-        select(id: "filter-topic", name: "topic", label: "Onderwerp",
+        select(id: "filter-topic", name: "topic", label: text.topicLabel,
                terms: used(Topic.vocabularyName, programmes.flatMap { $0.topics.map(\.rawValue) }), into: &html)
-        select(id: "filter-sector", name: "sector", label: "Sector",
+        select(id: "filter-sector", name: "sector", label: text.sectorLabel,
                terms: used(Sector.vocabularyName, programmes.flatMap { $0.sectors.map(\.rawValue) }), into: &html)
         html.open("p")
-        html.element("button", "Wis filters", [("type", "reset")])
+        html.element("button", text.clearFilters, [("type", "reset")])
         html.close("p")
         html.newline()
-        html.element("p", "", [("id", "filter-status"), ("role", "status"), ("aria-live", "polite")])
+        html.element("p", "", [("id", "filter-status"), ("role", "status"), ("aria-live", "polite"),
+                               ("data-message", text.shownMessage)])
         html.newline()
         html.close("form")
         html.newline()
@@ -50,7 +53,7 @@ struct HTMLFilterForm {
         var result: [(id: String, label: String)] = []
         var seen = Set<String>()
         for term in vocabulary.lists[name] ?? [] where present.contains(term.id) {
-            result.append((term.id, term.label.nl))
+            result.append((term.id, term.label.text(in: language.code)))
             seen.insert(term.id)
         }
         for id in present.subtracting(seen).sorted() { result.append((id, id)) }
@@ -63,7 +66,7 @@ struct HTMLFilterForm {
         html.element("label", label, [("for", id)])
         html.raw(" ")
         html.open("select", [("id", id), ("name", name)])
-        html.element("option", "Alle", [("value", "")])
+        html.element("option", language.text.allOption, [("value", "")])
         for term in terms { html.element("option", term.label, [("value", term.id)]) }
         html.close("select")
         html.close("p")

@@ -1,6 +1,6 @@
 /// The `<head>` shared by every published page: charset, viewport, the Content-Security-Policy,
 /// the one stylesheet, the canonical address (with a base URL) and the feeds announced for
-/// autodiscovery.
+/// autodiscovery, and for a page published in both languages its `hreflang` alternates.
 struct HTMLPageHead {
     /// The page's path relative to the output folder (`index.html`, `programmes/x.html`).
     var path: String
@@ -9,6 +9,10 @@ struct HTMLPageHead {
     /// Published files to announce with `<link rel="alternate">` (the Atom feed, the JSON).
     var feeds: [String]
     var scripts: [String] = []
+    /// The page's path in each language (relative to the output folder), for pages published in
+    /// both: written as `<link rel="alternate" hreflang>` for each language, itself included,
+    /// and `x-default` for the Dutch page. Empty for pages in one language only.
+    var translations: [(language: SiteLanguage, path: String)] = []
 
     func write(into html: inout HTMLWriter) {
         html.open("head")
@@ -31,8 +35,16 @@ struct HTMLPageHead {
             html.void("link", [("rel", "canonical"), ("href", canonical)])
             html.newline()
         }
+        for (language, page) in translations {
+            html.void("link", [("rel", "alternate"), ("hreflang", language.code), ("href", href(page))])
+            html.newline()
+        }
+        if let fallback = translations.first(where: { $0.language == .nl }) {
+            html.void("link", [("rel", "alternate"), ("hreflang", "x-default"), ("href", href(fallback.path))])
+            html.newline()
+        }
         for feed in feeds {
-            let href = site.absolute(feed) ?? SiteAddress.link(to: feed, from: path)
+            let href = href(feed)
             switch feed {
             case ExportFormat.atom.fileName:
                 html.void("link", [("rel", "alternate"), ("type", "application/atom+xml"), ("href", href),
@@ -54,5 +66,10 @@ struct HTMLPageHead {
         }
         html.close("head")
         html.newline()
+    }
+
+    /// The address of a published file: absolute with a base URL, else relative to this page.
+    private func href(_ file: String) -> String {
+        site.absolute(file) ?? SiteAddress.link(to: file, from: path)
     }
 }

@@ -3,9 +3,12 @@
 /// The node is the one `catalogue.jsonld` publishes (``JSONLDExporter/node(for:)``: bases
 /// marked the same way under `derivedValue`/`renderedValue`), made self-contained for
 /// harvesters that read one page at a time:
-/// - `@id` and `url` are the page's own address when the site has a base URL (otherwise the
-///   `urn:leerlijn:programme:` id stays and no `url` is written); the programme's own website,
-///   when it has one, becomes `sameAs`;
+/// - with a base URL, `@id` is the address of the programme's Dutch page (the `x-default`) on
+///   both language pages, so a harvester that reads both merges them into one programme, and
+///   `url` is the page's own address (the Dutch or the English page); without a base URL the
+///   `urn:leerlijn:programme:` id stays and no `url` is written. The programme's own website,
+///   when it has one, becomes `sameAs`. `name` and `description` carry both languages on both
+///   pages;
 /// - a course or lesson method is typed `["Course", "LearningResource"]`, so portals that only
 ///   place one of the two keep it;
 /// - audiences are inline `EducationalAudience` objects with `educationalRole`, topics
@@ -15,14 +18,16 @@
 /// Nothing is added that the catalogue does not hold.
 enum ProgrammeJSONLD {
     /// The document for `programme`'s page.
-    static func document(for programme: Programme, vocabulary: Vocabulary, site: SiteAddress) -> JSONValue {
+    static func document(for programme: Programme, vocabulary: Vocabulary, site: SiteAddress,
+                         language: SiteLanguage = .nl) -> JSONValue {
         guard case .object(var node) = JSONLDExporter.node(for: programme) else { return .null }
         if JSONLDExporter.courseKinds.contains(programme.kind?.rawValue ?? "") {
             node["@type"] = ["Course", "LearningResource"]
         }
         if let website = node.removeValue(forKey: "url") { node["sameAs"] = website }
-        if let page = site.absolute(SiteAddress.programmePage(programme.id)) {
-            node["@id"] = .string(page)
+        if let id = site.absolute(SiteLanguage.nl.programmePage(programme.id)),
+           let page = site.absolute(language.programmePage(programme.id)) {
+            node["@id"] = .string(id)
             node["url"] = .string(page)
         }
         node["audience"] = .array(programme.audiences.map { audience($0.rawValue, vocabulary) })
@@ -40,20 +45,22 @@ enum ProgrammeJSONLD {
         return .object(node)
     }
 
-    /// The index page's `ItemList`: every programme's page, in catalogue order.
-    static func itemList(_ programmes: [Programme], site: SiteAddress) -> JSONValue {
+    /// The index page's `ItemList`: every programme's page in the page's language, in catalogue
+    /// order (relative to the index page without a base URL).
+    static func itemList(_ programmes: [Programme], site: SiteAddress, language: SiteLanguage = .nl) -> JSONValue {
         var list: [String: JSONValue] = [
             "@context": "https://schema.org",
             "@type": "ItemList",
-            "name": [["@language": "nl", "@value": "Leerlijn: programma’s en trainingen"]],
+            "name": [["@language": .string(language.code), "@value": .string(language.text.catalogueHeading)]],
             "numberOfItems": .int(programmes.count),
             "itemListElement": .array(programmes.enumerated().map { offset, programme in
                 let path = SiteAddress.programmePage(programme.id)
                 return ["@type": "ListItem", "position": .int(offset + 1),
-                        "url": .string(site.absolute(path) ?? path), "name": .string(programme.title.nl)]
+                        "url": .string(site.absolute(language.folder + path) ?? path),
+                        "name": .string(programme.title.text(in: language.code))]
             }),
         ]
-        if let home = site.absolute(ExportFormat.html.fileName) { list["@id"] = .string(home) }
+        if let home = site.absolute(language.indexPage) { list["@id"] = .string(home) }
         return .object(list)
     }
 

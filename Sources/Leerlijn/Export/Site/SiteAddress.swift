@@ -30,14 +30,23 @@ public struct SiteAddress: Sendable, Hashable {
     ///
     /// - Parameter path: The path relative to the output folder, such as `programmes/x.html`.
     public func absolute(_ path: String) -> String? {
-        baseURL.map { $0 + (path == ExportFormat.html.fileName ? "" : path) }
+        // A folder's index page is addressed as the folder (`…/leerlijn/`, `…/leerlijn/en/`).
+        let index = ExportFormat.html.fileName
+        let page = path == index ? "" : path.hasSuffix("/" + index) ? String(path.dropLast(index.count)) : path
+        return baseURL.map { $0 + page }
     }
 
     /// How a page at `from` (relative path) links to `path`: relative in both cases, so that
-    /// a copy of the folder works anywhere.
+    /// a copy of the folder works anywhere. Folders the two share are skipped
+    /// (`en/programmes/x.html` links to `en/index.html` as `../index.html`).
     public static func link(to path: String, from: String) -> String {
-        let depth = from.split(separator: "/").count - 1
-        return String(repeating: "../", count: max(0, depth)) + path
+        var source = from.split(separator: "/").dropLast()
+        var target = path.split(separator: "/", omittingEmptySubsequences: false)
+        while target.count > 1, let first = source.first, first == target[0] {
+            source = source.dropFirst()
+            target.removeFirst()
+        }
+        return String(repeating: "../", count: source.count) + target.joined(separator: "/")
     }
 
     /// The features a relative site leaves out, for the export's report; empty with a base URL.
@@ -46,7 +55,8 @@ public struct SiteAddress: Sendable, Hashable {
         return [
             "sitemap.xml (a sitemap needs absolute addresses)",
             "absolute JSON-LD @id and url of the programme pages (they keep urn:leerlijn:programme: ids)",
-            "absolute addresses in the index page's ItemList (relative ones are written)",
+            "absolute addresses in the index pages' ItemList (relative ones are written)",
+            "absolute hreflang alternates between the Dutch and English pages (relative ones are written)",
         ]
     }
 

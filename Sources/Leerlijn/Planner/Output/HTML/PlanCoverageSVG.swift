@@ -1,6 +1,7 @@
 /// The coverage of a plan as an SVG matrix: obligations (rows) × targets (columns).
 ///
-/// Each cell is the status of one obligation for one target: a coloured square with the
+/// Each cell is the status of one obligation for one target: a square coloured by the
+/// stylesheet for its status class (light and dark schemes, see ``PlanStatusStyle``) with the
 /// status's symbol on it and a `<title>` in words; a target the obligation does not bind, and
 /// every obligation excluded for the period, is "not applicable". A legend under the matrix
 /// shows every status with its colour, symbol and word. Sizes are integers, so the same plan
@@ -52,18 +53,18 @@ struct PlanCoverageSVG {
                 html.open("g")
                 html.element("title", "\(row.id) × \(plan.targets[column].label): \(style.label)")
                 html.void("rect", [("x", String(x + 1)), ("y", String(y + 1)), ("width", String(Self.cell - 2)),
-                                   ("height", String(Self.cell - 2)), ("fill", style.fill)])
+                                   ("height", String(Self.cell - 2))] + style.squareAttributes)
                 html.element("text", style.symbol, [("x", String(x + Self.cell / 2)), ("y", String(y + 19)),
-                                                    ("text-anchor", "middle"), ("fill", "#ffffff"), ("font-size", "15")])
+                                                    ("font-size", "15")] + PlanStatusStyle.symbolAttributes)
                 html.close("g")
             }
             html.newline()
         }
         for (index, style) in PlanStatusStyle.all.enumerated() {
             let y = legendTop + index * Self.legendRow
-            html.void("rect", [("x", "8"), ("y", String(y)), ("width", "20"), ("height", "20"), ("fill", style.fill)])
-            html.element("text", style.symbol, [("x", "18"), ("y", String(y + 15)), ("text-anchor", "middle"),
-                                                ("fill", "#ffffff"), ("font-size", "14")])
+            html.void("rect", [("x", "8"), ("y", String(y)), ("width", "20"), ("height", "20")] + style.squareAttributes)
+            html.element("text", style.symbol, [("x", "18"), ("y", String(y + 15)), ("font-size", "14")]
+                         + PlanStatusStyle.symbolAttributes)
             html.element("text", style.label, [("x", "36"), ("y", String(y + 15)), ("fill", "currentColor")])
             html.newline()
         }

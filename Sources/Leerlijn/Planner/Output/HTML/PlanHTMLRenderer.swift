@@ -3,7 +3,9 @@
 /// measures, items to verify, context, chosen programmes and sessions as lists.
 ///
 /// The report is published as `plans/NAME.html` beside the catalogue pages: it uses their
-/// stylesheet and Content-Security-Policy and links each programme to its page. No script.
+/// stylesheet (which colours the SVG for the light and dark schemes) and Content-Security-Policy,
+/// and links the catalogue and each programme to its English page, the report being in English.
+/// No script.
 struct PlanHTMLRenderer {
     let catalogue: Catalogue
 
@@ -19,7 +21,7 @@ struct PlanHTMLRenderer {
         html.newline()
         html.open("header")
         html.open("nav", [("aria-label", "Breadcrumb")])
-        html.element("a", "Leerlijn catalogue", [("href", "../index.html"), ("hreflang", "nl")])
+        html.element("a", "Leerlijn catalogue", [("href", "../" + SiteLanguage.en.indexPage), ("hreflang", "en")])
         html.close("nav")
         html.element("h1", "Training plan: \(profile.name)")
         html.element("p", "\(profile.kind.rawValue), sector \(profile.sector); period \(profile.periodStart) to "
@@ -53,7 +55,8 @@ struct PlanHTMLRenderer {
         for choice in plan.choices {
             html.open("li")
             let title = catalogue.programme(id: choice.programmeID)?.title.en ?? choice.programmeID
-            html.element("a", title, [("href", "../" + SiteAddress.programmePage(choice.programmeID)), ("hreflang", "nl")])
+            html.element("a", title, [("href", "../" + SiteLanguage.en.programmePage(choice.programmeID)),
+                                      ("hreflang", "en")])
             html.text(": " + choice.rationale)
             html.close("li")
         }
@@ -116,7 +119,7 @@ enum TrainingMatrixHTML {
         html.newline()
         html.open("header")
         html.open("nav", [("aria-label", "Breadcrumb")])
-        html.element("a", "Leerlijn catalogue", [("href", "../index.html"), ("hreflang", "nl")])
+        html.element("a", "Leerlijn catalogue", [("href", "../" + SiteLanguage.en.indexPage), ("hreflang", "en")])
         html.close("nav")
         html.element("h1", title)
         html.close("header")
@@ -145,7 +148,7 @@ enum TrainingMatrixHTML {
             } else {
                 for (offset, id) in row.candidates.enumerated() {
                     if offset > 0 { html.raw(", ") }
-                    html.element("a", id, [("href", "../" + SiteAddress.programmePage(id)), ("hreflang", "nl")])
+                    html.element("a", id, [("href", "../" + SiteLanguage.en.programmePage(id)), ("hreflang", "en")])
                 }
             }
             html.close("td")

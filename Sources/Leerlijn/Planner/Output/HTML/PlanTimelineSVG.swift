@@ -1,10 +1,13 @@
 /// The sessions of a plan as an SVG month timeline: one column per month of the plan's
-/// period, a bar as tall as the month's session count, the count written on it, and each
+/// period, a bar (coloured by the stylesheet) as tall as the month's session count, the count written on it, and each
 /// session a `<title>`d tick at its day.
 struct PlanTimelineSVG {
     let plan: Plan
 
     static let column = 64, chartHeight = 120, top = 24, bottom = 40, perSession = 12
+    /// The CSS class of a month's bar: the stylesheet colours it for the light and the dark
+    /// scheme (without it the bar is drawn in the text colour).
+    static let barClass = "timeline-bar"
 
     /// The months of the period (first day of each), in order; at most 60.
     var months: [CalendarDate] {
@@ -40,7 +43,8 @@ struct PlanTimelineSVG {
                                ("y2", String(baseline)), ("stroke", "currentColor")])
             if barHeight > 0 {
                 html.void("rect", [("x", String(x + 8)), ("y", String(baseline - barHeight)), ("width", String(Self.column - 20)),
-                                   ("height", String(barHeight)), ("fill", "#0b4f8a")])
+                                   ("height", String(barHeight)), ("class", Self.barClass),
+                                   ("fill", "currentColor")])
             }
             html.element("text", String(sessions.count), [("x", String(x + Self.column / 2 - 2)),
                                                           ("y", String(baseline - barHeight - 4)), ("text-anchor", "middle"),
