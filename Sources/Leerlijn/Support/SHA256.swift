@@ -1,8 +1,9 @@
-/// SHA-256 (FIPS 180-4), streaming: the content hash that keys catalogue snapshots.
+/// SHA-256 (FIPS 180-4), streaming: the content hash that keys catalogue snapshots, and the
+/// server's entity tags and catalogue hash (package access: one implementation for both).
 ///
 /// Written here because the package links no crypto library; checked against the FIPS test
-/// vectors in the tests.
-struct SHA256: Sendable {
+/// vectors in the tests. The digests are identifiers, not secrets.
+package struct SHA256: Sendable {
     private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
         (0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19)
     private var pending: [UInt8] = []
@@ -19,10 +20,10 @@ struct SHA256: Sendable {
         0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
     ]
 
-    init() {}
+    package init() {}
 
     /// Adds bytes.
-    mutating func update(_ bytes: UnsafeRawBufferPointer) {
+    package mutating func update(_ bytes: UnsafeRawBufferPointer) {
         guard !bytes.isEmpty else { return }
         length &+= UInt64(bytes.count)
         var rest = bytes[...]
@@ -43,13 +44,14 @@ struct SHA256: Sendable {
     }
 
     /// Adds bytes.
-    mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+    package mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+        if let done: Void = bytes.withContiguousStorageIfAvailable({ update(UnsafeRawBufferPointer($0)) }) { return done }
         let array = Array(bytes)
         array.withUnsafeBytes { update($0) }
     }
 
     /// The digest; the hasher is spent.
-    consuming func finalize() -> [UInt8] {
+    package consuming func finalize() -> [UInt8] {
         let bits = length &* 8
         var tail = pending
         tail.append(0x80)
@@ -66,13 +68,17 @@ struct SHA256: Sendable {
     }
 
     /// The digest of `bytes`, as lower-case hex.
-    static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+    package static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         var hasher = SHA256()
         hasher.update(bytes)
         return hexString(hasher.finalize())
     }
 
-    static func hexString(_ digest: [UInt8]) -> String {
+    /// The digest as 64 lower-case hex digits; the hasher is spent.
+    package consuming func finalizeHex() -> String { Self.hexString(finalize()) }
+
+    /// `digest` as lower-case hex.
+    package static func hexString(_ digest: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(digest.count * 2)

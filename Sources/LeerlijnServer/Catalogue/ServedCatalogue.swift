@@ -89,7 +89,7 @@ struct CatalogueFiles {
 
     /// SHA-256 over each file's path and bytes.
     func contentHash() -> String {
-        var hasher = SHA256.Hasher()
+        var hasher = SHA256()
         for path in all() {
             hasher.update(Array(path.utf8) + [0])
             if let data = FileManager.default.contents(atPath: path) { hasher.update(data) }

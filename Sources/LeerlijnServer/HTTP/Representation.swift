@@ -1,5 +1,6 @@
 import CompressNIO
 import HTTPTypes
+import Leerlijn
 import NIOCore
 import Synchronization
 
