@@ -158,7 +158,9 @@ struct ExportSiteTests {
         }
         // The widget links only to programme pages whose id is a slug, beside the catalogue it read.
         #expect(WidgetScript.source.contains("/^[a-z0-9]+(-[a-z0-9]+)*$/"))
-        #expect(WidgetScript.source.contains("new URL('programmes/' + programme.id + '.html', catalogueURL)"))
+        #expect(WidgetScript.source.contains("new URL((filter.language === 'en' ? 'en/programmes/' : 'programmes/') + programme.id + '.html', catalogueURL)"))
+        // With data-language="en" the widget speaks English: English titles, pages and count.
+        #expect(WidgetScript.source.contains("'No programmes found.'"))
     }
 
     @Test("The filter script keeps the filters in the query string under the controls' names")

@@ -17,6 +17,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 served, site, leerlijn, base = sys.argv[1:5]
 failures = []
@@ -205,6 +206,45 @@ try:
               + ("agree" if agree else "DISAGREE"))
         if not agree:
             failures.append(f"filters {page} {query}: page {shown} != query {expected} (status {status!r}, url {kept!r})")
+
+    # The partner widget, on a partner page with a strict CSP (scripts and fetches from this
+    # origin only, no inline anything), in both languages: the programmes it lists are the
+    # active ones `leerlijn query` finds, each linking to its page in the widget's language.
+    widget_cases = [("nl", {"audience": "parents"}), ("en", {"age": "10"}), ("en", {"topic": "online-safety"})]
+    os.makedirs(os.path.join(site, "partner"), exist_ok=True)
+    for number, (language, case) in enumerate(widget_cases):
+        attributes = " ".join(f'data-{k}="{v}"' for k, v in case.items())
+        name = f"partner/widget-{number}.html"
+        with open(os.path.join(site, name), "w", encoding="utf-8") as page_file:
+            page_file.write(f"""<!DOCTYPE html>
+<html lang="{language}"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'; connect-src 'self'">
+<title>Partner</title></head><body>
+<div id="widget" data-leerlijn-catalogue="../catalogue.json" data-language="{language}" data-limit="100" {attributes}>
+<a href="../index.html">catalogue</a></div>
+<script src="../widget.js" defer></script></body></html>
+""")
+        driver.get(served + name)
+        try:
+            WebDriverWait(driver, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#widget [role=status]"))
+        except Exception:
+            failures.append(f"widget {language} {case}: nothing rendered (CSP or fetch failed?)")
+            continue
+        links = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "#widget li a")]
+        prefix = served + ("en/" if language == "en" else "") + "programmes/"
+        ids = sorted(link[len(prefix):-len(".html")] for link in links if link.startswith(prefix) and link.endswith(".html"))
+        arguments = [leerlijn, "query", "--output", "json"]
+        for key, value in case.items():
+            arguments += ["--" + key, value]
+        expected = sorted(p["id"] for p in json.loads(
+            subprocess.run(arguments, check=True, capture_output=True, timeout=60).stdout)["programmes"])
+        status = driver.find_element(By.CSS_SELECTOR, "#widget [role=status]").text
+        wording = "programmes from the Leerlijn catalogue" if language == "en" else "uit de Leerlijn-catalogus"
+        agree = ids == expected and len(links) == len(ids) and (wording in status or not expected)
+        print(f"widget {language} {case}: {len(ids)} links, query {len(expected)}, status '{status}': "
+              + ("agree" if agree else "DISAGREE"))
+        if not agree:
+            failures.append(f"widget {language} {case}: links {links} != query {expected} (status {status!r})")
 finally:
     driver.quit()
 

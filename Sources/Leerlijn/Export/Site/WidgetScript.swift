@@ -55,7 +55,7 @@ public enum WidgetScript {
       if (!matches(programme, filter) || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(String(programme.id))) { continue; }
       var item = document.createElement('li');
       var link = document.createElement('a');
-      link.href = new URL('programmes/' + programme.id + '.html', catalogueURL).href;
+      link.href = new URL((filter.language === 'en' ? 'en/programmes/' : 'programmes/') + programme.id + '.html', catalogueURL).href;
       link.textContent = programme.title && programme.title[filter.language] ? programme.title[filter.language] : String(programme.id);
       item.appendChild(link);
       list.appendChild(item);
@@ -63,7 +63,11 @@ public enum WidgetScript {
     }
     var status = document.createElement('p');
     status.setAttribute('role', 'status');
-    status.textContent = shown === 0 ? 'Geen programma\u2019s gevonden.' : shown + ' programma\u2019s uit de Leerlijn-catalogus';
+    if (filter.language === 'en') {
+      status.textContent = shown === 0 ? 'No programmes found.' : shown + ' programmes from the Leerlijn catalogue';
+    } else {
+      status.textContent = shown === 0 ? 'Geen programma\u2019s gevonden.' : shown + ' programma\u2019s uit de Leerlijn-catalogus';
+    }
     container.insertBefore(status, container.firstChild);
     if (shown > 0) { container.insertBefore(list, status.nextSibling); }
   }
