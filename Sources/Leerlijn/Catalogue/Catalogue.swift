@@ -1,6 +1,3 @@
-import Dispatch
-import Foundation
-
 /// The loaded, validated catalogue: programmes, obligations and vocabulary, indexed once.
 ///
 /// A `Catalogue` is an immutable value; queries and the planner read it and never change it.
@@ -118,17 +115,8 @@ final class ProgrammeStorage: Sendable {
 
     func programmes(at offsets: [Int]) -> [Programme] {
         guard let snapshot, decoded == nil else { return offsets.map(programme(at:)) }
-        let parts = offsets.count >= 256 ? min(4, max(1, ProcessInfo.processInfo.activeProcessorCount)) : 1
-        guard parts > 1 else { return offsets.map(snapshot.programme(at:)) }
-        let size = (offsets.count + parts - 1) / parts
-        let results = UnsafeMutableBufferPointer<[Programme]>.allocate(capacity: parts)
-        results.initialize(repeating: [])
-        defer { results.deinitialize().deallocate() }
-        nonisolated(unsafe) let slots = results
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
-            let lower = min(part * size, offsets.count), upper = min(lower + size, offsets.count)
-            slots[part] = offsets[lower..<upper].map(snapshot.programme(at:))
-        }
-        return results.flatMap { $0 }
+        return ParallelParts.map(count: offsets.count, minimum: 256) { range in
+            offsets[range].map(snapshot.programme(at:))
+        }.flatMap { $0 }
     }
 }

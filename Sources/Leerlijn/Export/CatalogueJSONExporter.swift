@@ -1,6 +1,3 @@
-import Dispatch
-import Foundation
-
 /// Renders `catalogue.json`: `{"count": N, "programmes": [...], "version": 1, "vocabulary": {...}}`.
 ///
 /// Streamed through a byte writer with keys emitted in sorted order and strings escaped by
@@ -64,24 +61,14 @@ public struct CatalogueJSONExporter: CatalogueRenderer {
     /// The programmes of `block` as elements of the `programmes` array (depth 2), in parts
     /// rendered side by side when the block is large enough to pay for the threads.
     static func fragments(_ block: ArraySlice<Programme>, first: Bool) -> [[UInt8]] {
-        let parts = block.count >= 128 ? min(4, max(1, ProcessInfo.processInfo.activeProcessorCount)) : 1
-        let size = (block.count + parts - 1) / parts
-        @Sendable func render(_ part: Int) -> [UInt8] {
-            let lower = min(block.startIndex + part * size, block.endIndex), upper = min(lower + size, block.endIndex)
-            var writer = JSONStreamWriter(fragmentAt: 2, first: first && part == 0, reservingCapacity: (upper - lower) * 3300)
-            for programme in block[lower..<upper] {
+        ParallelParts.map(count: block.count, minimum: 128) { range in
+            var writer = JSONStreamWriter(fragmentAt: 2, first: first && range.lowerBound == 0, reservingCapacity: range.count * 3300)
+            for programme in block[(block.startIndex + range.lowerBound)..<(block.startIndex + range.upperBound)] {
                 writer.element()
                 write(programme, into: &writer)
             }
             return writer.bytes
         }
-        guard parts > 1 else { return [render(0)] }
-        let results = UnsafeMutableBufferPointer<[UInt8]>.allocate(capacity: parts)
-        results.initialize(repeating: [])
-        defer { results.deinitialize().deallocate() }
-        nonisolated(unsafe) let slots = results
-        DispatchQueue.concurrentPerform(iterations: parts) { part in slots[part] = render(part) }
-        return Array(results)
     }
 
     /// Streams one programme; keys in byte order, the same bytes as `value(of:)` serialised.

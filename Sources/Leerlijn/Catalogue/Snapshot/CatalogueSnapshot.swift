@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import Synchronization
 
@@ -166,17 +165,9 @@ final class CatalogueSnapshot: @unchecked Sendable {
             return (0..<header.programmeCount).map { placeholder(error, $0) }
         }
         let count = header.programmeCount
-        let parts = count >= 1024 ? min(4, max(1, ProcessInfo.processInfo.activeProcessorCount)) : 1
-        let size = (count + parts - 1) / parts
-        let results = UnsafeMutableBufferPointer<[Programme]>.allocate(capacity: parts)
-        results.initialize(repeating: [])
-        defer { results.deinitialize().deallocate() }
-        nonisolated(unsafe) let slots = results
-        bytes.withUnsafeBytes { raw in
-            nonisolated(unsafe) let raw = raw
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
-                let lower = min(part * size, count), upper = min(lower + size, count)
-                slots[part] = (lower..<upper).map { offset in
+        let parts = bytes.withUnsafeBytes { raw in
+            ParallelParts.map(count: count, minimum: 1024) { range in
+                range.map { offset in
                     let record = UnsafeRawBufferPointer(rebasing: raw[Int(recordOffsets[offset])..<Int(recordOffsets[offset + 1])])
                     do throws(SnapshotRejection) { return try decode(record, offset) } catch { return placeholder(error, offset) }
                 }
@@ -184,7 +175,7 @@ final class CatalogueSnapshot: @unchecked Sendable {
         }
         var all: [Programme] = []
         all.reserveCapacity(count)
-        for part in results { all.append(contentsOf: part) }
+        for part in parts { all.append(contentsOf: part) }
         return all
     }
 
@@ -312,16 +303,8 @@ final class CatalogueSnapshot: @unchecked Sendable {
                             newestModification: catalogue.newestModification.daysSinceEpoch, headLength: head.bytes.count,
                             headChecksum: head.bytes.withUnsafeBytes(SnapshotChecksum.of), recordsLength: records.bytes.count,
                             totalLength: 0)
-        // The total length is in the header itself: encode until its own length is stable.
-        var headerSink = SnapshotSink()
-        for _ in 0..<3 {
-            headerSink = SnapshotSink()
-            writeHeader(header, &headerSink)
-            header.totalLength = preambleLength + headerSink.bytes.count + head.bytes.count + records.bytes.count
-        }
-        headerSink = SnapshotSink()
-        writeHeader(header, &headerSink)
-        return [preamble(header: headerSink.bytes), headerSink.bytes, head.bytes, records.bytes]
+        let (preamble, headerBytes) = framed(&header, bodyLength: head.bytes.count + records.bytes.count)
+        return [preamble, headerBytes, head.bytes, records.bytes]
     }
 
     /// Writes this snapshot again to `path` with `sources` (new stamps for files whose content
@@ -336,20 +319,26 @@ final class CatalogueSnapshot: @unchecked Sendable {
         } catch {
             throw .io(path: path, reason: "cannot reread the snapshot: \(error)")
         }
+        let (preamble, headerBytes) = Self.framed(&header, bodyLength: body.count)
+        try AtomicFileWriter.write(to: path, mode: 0o600) { sink in
+            try sink(preamble)
+            try sink(headerBytes)
+            try sink(body)
+        }
+    }
+
+    /// The preamble and header bytes for a header followed by `bodyLength` bytes; sets the
+    /// header's total length, which is in the header itself (encoded until its length is stable).
+    private static func framed(_ header: inout Header, bodyLength: Int) -> (preamble: [UInt8], header: [UInt8]) {
         var headerSink = SnapshotSink()
         for _ in 0..<3 {
             headerSink = SnapshotSink()
-            Self.writeHeader(header, &headerSink)
-            header.totalLength = Self.preambleLength + headerSink.bytes.count + body.count
+            writeHeader(header, &headerSink)
+            header.totalLength = preambleLength + headerSink.bytes.count + bodyLength
         }
         headerSink = SnapshotSink()
-        Self.writeHeader(header, &headerSink)
-        let preamble = Self.preamble(header: headerSink.bytes)
-        try AtomicFileWriter.write(to: path, mode: 0o600) { sink in
-            try sink(preamble)
-            try sink(headerSink.bytes)
-            try sink(body)
-        }
+        writeHeader(header, &headerSink)
+        return (preamble(header: headerSink.bytes), headerSink.bytes)
     }
 
     private static func preamble(header: [UInt8]) -> [UInt8] {

@@ -284,9 +284,9 @@ enum SnapshotCodec {
         for field in CatalogueIndex.Field.allCases {
             let sets = index.fields[field] ?? [:]
             sink.count(sets.count)
-            for value in sets.keys.sorted() {
+            for (value, set) in sets.sorted(by: { $0.key < $1.key }) {
                 sink.string(value)
-                sink.words(sets[value]!.words)
+                sink.words(set.words)
             }
         }
         func set(_ bitset: Bitset) { sink.words(bitset.words) }
