@@ -110,7 +110,59 @@ struct SnapshotCacheTests {
         #expect(warm.catalogue.vocabulary == xml.vocabulary)
         #expect(warm.catalogue.newestModification == xml.newestModification)
         #expect((0..<xml.programmes.count).map(warm.catalogue.programme(at:)) == xml.programmes)
+        // The stored head sections equal what the XML gives.
+        #expect(warm.catalogue.idTable == ProgrammeIDTable(xml.programmes.map(\.id)))
+        #expect(warm.catalogue.programmeIDs == xml.programmeIDs)
+        #expect(warm.catalogue.storedDigest.value == PlannerDigest(programmes: xml.programmes, requirements: xml.requirements,
+                                                                               vocabulary: xml.vocabulary))
+        #expect(xml.storedDigest.value == nil)
+        for id in xml.programmeIDs + ["", "zzz", "a", "kriebels"] {
+            #expect(warm.catalogue.position(of: id) == xml.programmeIDs.firstIndex(of: id), "\(id)")
+            #expect(warm.catalogue.programme(id: id) == xml.programmes.first { $0.id == id })
+        }
         #expect(warm.catalogue.snapshotDamage == nil)
+    }
+
+    @Test("A damaged head section read late (ids, query index, planner digest) is noticed; the answer comes from the records and the command starts again from the XML",
+          arguments: CatalogueSnapshot.Section.allCases.filter { $0 != .core })
+    func damagedSection(_ section: CatalogueSnapshot.Section) throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.load()
+        let path = try #require(scratch.snapshotFiles.first)
+        let range = try CatalogueSnapshot(path: path).byteRange(of: section)
+        #expect(range.count > 0)
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        bytes[range.lowerBound + range.count / 2] ^= 0x5A
+        try bytes.write(to: URL(fileURLWithPath: path))
+        chmod(path, 0o600)
+        let loaded = try scratch.load()
+        #expect(loaded.fromSnapshot, "the core is whole: the snapshot opens")
+        #expect(loaded.catalogue.snapshotDamage == nil, "nothing read yet")
+        let xml = try TestSupport.catalogue()
+        let profile = TestSupport.catalogPath + "/profiles/primary-school.xml"
+        let plan = { (catalogue: Catalogue) throws -> String in
+            let made = Planner(catalogue: catalogue).plan(for: try ProfileLoader(catalogue: catalogue).load(path: profile))
+            return String(decoding: PlanRenderer.render(made, as: .json, catalogue: catalogue), as: UTF8.self)
+        }
+        switch section {
+        case .ids: #expect(loaded.catalogue.programmeIDs == xml.programmeIDs)
+        case .index: #expect(Self.queries().map { $0.run(on: loaded.catalogue) } == Self.queries().map { $0.run(on: xml) })
+        case .digest, .core: #expect(try plan(loaded.catalogue) == (try plan(xml)))
+        }
+        #expect(loaded.catalogue.snapshotDamage?.contains("\(section) section checksum mismatch") == true,
+                "\(loaded.catalogue.snapshotDamage ?? "no damage")")
+        // Through the command's runner: computed on the snapshot, damage seen, computed again from the XML.
+        let options = try SnapshotOptions.parse(["--cache-dir", scratch.cache])
+        let catalogue = try CatalogueOptions.parse(["--catalog", scratch.catalog])
+        var computed = 0, shown = ""
+        try options.run(catalogue, compute: { loaded -> String in
+            computed += 1
+            return try plan(loaded) + Self.queries().map { "\($0.run(on: loaded))" }.joined()
+        }, emit: { shown = $0 })
+        #expect(computed == 2)
+        #expect(shown == (try plan(xml)) + Self.queries().map { "\($0.run(on: xml))" }.joined())
+        #expect(try scratch.load().fromSnapshot)
     }
 
     @Test("Queries and plans give the same bytes with and without the snapshot, in every output format")

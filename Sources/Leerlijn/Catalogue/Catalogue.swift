@@ -23,9 +23,12 @@ public struct Catalogue: Sendable {
 
     let storage: ProgrammeStorage
     private let deferredIndex: Deferred<CatalogueIndex>
-    private let deferredPositions: Deferred<[String: Int]>
     private let deferredNewest: Deferred<CalendarDate>
+    private let deferredIDTable: Deferred<ProgrammeIDTable>
     private let deferredIDs: Deferred<[String]>
+    /// The planner's digest stored with the catalogue (a snapshot's), or `nil`: the planner
+    /// then computes it from the programmes.
+    let storedDigest: Deferred<PlannerDigest?>
 
     /// Builds a catalogue and its indexes. Callers have validated the entries.
     public init(programmes: [Programme], requirements: [Requirement], vocabulary: Vocabulary) {
@@ -38,25 +41,23 @@ public struct Catalogue: Sendable {
                   index: Deferred { CatalogueIndex(programmes: ordered, vocabulary: vocabulary) },
                   newest: Deferred {
                       (ordered.map(\.lastModified) + requirements.map(\.lastModified)).max() ?? CalendarDate(daysSinceEpoch: 0)
-                  })
+                  },
+                  ids: Deferred { ProgrammeIDTable(ordered.map(\.id)) },
+                  digest: Deferred { nil })
     }
 
-    /// A catalogue over `storage` with a given (stored or deferred) index.
+    /// A catalogue over `storage` with given (stored or deferred) indexes.
     init(storage: ProgrammeStorage, requirements: [Requirement], vocabulary: Vocabulary,
-         index: Deferred<CatalogueIndex>, newest: Deferred<CalendarDate>) {
+         index: Deferred<CatalogueIndex>, newest: Deferred<CalendarDate>, ids: Deferred<ProgrammeIDTable>,
+         digest: Deferred<PlannerDigest?>) {
         self.storage = storage
         self.requirements = requirements
         self.vocabulary = vocabulary
         self.deferredIndex = index
         self.deferredNewest = newest
-        self.deferredIDs = Deferred { storage.all.map(\.id) }
-        self.deferredPositions = Deferred {
-            var positions: [String: Int] = [:]
-            let all = storage.all
-            positions.reserveCapacity(all.count)
-            for (offset, programme) in all.enumerated() { positions[programme.id] = offset }
-            return positions
-        }
+        self.deferredIDTable = ids
+        self.deferredIDs = Deferred { ids.value.all }
+        self.storedDigest = digest
     }
 
     /// The programme at `offset` in id order, decoded now if the catalogue is snapshot-backed.
@@ -69,9 +70,15 @@ public struct Catalogue: Sendable {
     /// Every programme id, sorted.
     public var programmeIDs: [String] { deferredIDs.value }
 
-    /// The programme with this id.
+    /// The programme ids in id order, without making a string of each until asked.
+    var idTable: ProgrammeIDTable { deferredIDTable.value }
+
+    /// The position (id order) of the programme with this id.
+    public func position(of id: String) -> Int? { idTable.position(of: id) }
+
+    /// The programme with this id (a snapshot-backed catalogue decodes only this one).
     public func programme(id: String) -> Programme? {
-        deferredPositions.value[id].map { programmes[$0] }
+        position(of: id).map(programme(at:))
     }
 
     /// The requirement with this id.

@@ -15,7 +15,7 @@ extension Planner {
                              targetLabel: target.label,
                              completion: isCompletion ? completionDetail(item, programme: choice.programme) : nil)
             }
-            let programme = index.catalogue.programmes[choice.programme]
+            let programme = index.catalogue.programme(at: choice.programme)
             let reachesLearners = !learners.isEmpty
             let explanation = ProgrammeChoice.Explanation(
                 gain: choice.gain, evidence: programme.evidence, ages: reachesLearners ? programme.ageRange : nil,
@@ -31,8 +31,8 @@ extension Planner {
 
     private func completionDetail(_ item: WeightedSetCover.Item, programme p: Int) -> String {
         let requirement = index.catalogue.requirements[item.requirement]
-        let programme = index.catalogue.programmes[p]
-        let earlier = item.assigned.prefix { $0 != p }.map { index.catalogue.programmes[$0] }
+        let programme = index.catalogue.programme(at: p)
+        let earlier = item.assigned.prefix { $0 != p }.map(index.catalogue.programme(at:))
         let added = requirement.needs.topics.filter { topic in
             programme.topics.contains(topic) && !earlier.contains { $0.topics.contains(topic) }
         }

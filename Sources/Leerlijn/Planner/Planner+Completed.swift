@@ -16,7 +16,7 @@ extension Planner {
         var result = CompletedResult()
         let profile = context.profile
         for training in profile.completedTrainings {
-            guard let p = index.programmePositions[training.programmeID] else { continue }
+            guard let p = index.programmeIDs.position(of: training.programmeID) else { continue }
             let due = training.refreshDue
             if let due, due <= profile.periodStart {
                 result.coverage.append(CompletedCoverage(

@@ -16,16 +16,21 @@ import Darwin
 /// |---|---|
 /// | preamble (28 bytes) | `LEERSNAP`, format version (u32), header length (u64), header checksum (u64) |
 /// | header | tool version, owner uid, load start time, content key, catalogue folder, source manifest, programme count, newest change, section lengths and checksums |
-/// | head | vocabulary, requirements, query index, record table (offset and checksum per programme) |
+/// | head: core | vocabulary, requirements, record table (offset and checksum per programme) |
+/// | head: ids | the programme ids in id order (``ProgrammeIDTable``) |
+/// | head: index | the query index (``CatalogueIndex``) |
+/// | head: digest | the planner's per-programme facts (``PlannerDigest``) |
 /// | records | one encoded programme per record, in id order |
 ///
-/// Every part is checked before it is used: the header and head against their checksums
-/// when the snapshot is opened, each programme record against its own checksum when it is
-/// decoded, so a query reads only the records it shows. A damaged record found late marks the
-/// snapshot damaged (``damage``) and the caller starts again from the XML.
+/// Every part is checked before it is used: the header and the core against their checksums
+/// when the snapshot is opened, the other head sections against theirs when first asked for
+/// (a plan never reads the query index, a query never reads the digest), each programme record
+/// against its own checksum when it is decoded, so a query reads only the records it shows.
+/// Damage found late marks the snapshot damaged (``damage``); what was asked for is then
+/// computed from the records instead, and the caller, seeing the damage, starts again from the XML.
 final class CatalogueSnapshot: @unchecked Sendable {
     /// Bumped whenever the layout or the model encoding changes.
-    static let formatVersion: UInt32 = 1
+    static let formatVersion: UInt32 = 2
     static let magic = Array("LEERSNAP".utf8)
     static let preambleLength = 28
 
@@ -38,10 +43,17 @@ final class CatalogueSnapshot: @unchecked Sendable {
         var sources: [SourceFileRecord]
         var programmeCount: Int
         var newestModification: Int
-        var headLength: Int
-        var headChecksum: UInt64
+        /// The head's sections in ``Section`` order: length and checksum of each.
+        var sections: [(length: Int, checksum: UInt64)]
         var recordsLength: Int
         var totalLength: Int
+        /// The length of the head: its sections together.
+        var headLength: Int { sections.reduce(0) { $0 + $1.length } }
+    }
+
+    /// The head's sections, in file order.
+    enum Section: Int, CaseIterable {
+        case core, ids, index, digest
     }
 
     let header: Header
@@ -119,27 +131,77 @@ final class CatalogueSnapshot: @unchecked Sendable {
 
     deinit { close(fd) }
 
-    /// Reads the head (vocabulary, requirements, index, record table) and makes the catalogue.
+    /// Reads the head's core (vocabulary, requirements, record table) and makes the catalogue;
+    /// the other sections are read when first asked for.
     func catalogue() throws(SnapshotRejection) -> Catalogue {
-        let head = try Self.pread(fd, offset: headStart, count: header.headLength)
-        return try Self.withBytes(head) { raw throws(SnapshotRejection) -> Catalogue in
-            guard SnapshotChecksum.of(raw) == header.headChecksum else { throw SnapshotRejection("head checksum mismatch") }
+        let core = try section(.core)
+        return try Self.withBytes(core) { raw throws(SnapshotRejection) -> Catalogue in
             var source = SnapshotSource(raw)
             let vocabulary = try SnapshotCodec.readVocabulary(&source)
             var requirements: [Requirement] = []
             for _ in 0..<(try source.count()) { requirements.append(try SnapshotCodec.readRequirement(&source)) }
-            let storage = ProgrammeStorage(snapshot: self)
-            let index = try SnapshotCodec.readIndex(&source) { storage.all }
-            guard index.count == header.programmeCount else { throw SnapshotRejection("index of \(index.count) programmes, header says \(header.programmeCount)") }
             recordOffsets = try source.words()
             recordChecksums = try source.words()
             guard source.isAtEnd, recordOffsets.count == header.programmeCount + 1, recordChecksums.count == header.programmeCount,
                   recordOffsets.first == 0, recordOffsets.last == UInt64(header.recordsLength),
                   zip(recordOffsets, recordOffsets.dropFirst()).allSatisfy({ $0 < $1 })
             else { throw SnapshotRejection("bad record table") }
-            return Catalogue(storage: storage, requirements: requirements, vocabulary: vocabulary,
-                             index: Deferred { index },
-                             newest: Deferred { [newest = header.newestModification] in CalendarDate(daysSinceEpoch: newest) })
+            let storage = ProgrammeStorage(snapshot: self)
+            let count = header.programmeCount
+            let index = Deferred { [self] in
+                lazySection(.index, fallback: { CatalogueIndex(programmes: storage.all, vocabulary: vocabulary) }) { s throws(SnapshotRejection) in
+                    let index = try SnapshotCodec.readIndex(&s) { storage.all }
+                    guard index.count == count else { throw SnapshotRejection("index of \(index.count) programmes, header says \(count)") }
+                    return index
+                }
+            }
+            let ids = Deferred { [self] in
+                lazySection(.ids, fallback: { ProgrammeIDTable(storage.all.map(\.id)) }) { s throws(SnapshotRejection) in
+                    try SnapshotCodec.readIDs(&s, count: count)
+                }
+            }
+            let digest = Deferred { [self, requirementCount = requirements.count] () -> PlannerDigest? in
+                lazySection(.digest, fallback: { nil }) { s throws(SnapshotRejection) in
+                    try SnapshotCodec.readDigest(&s, count: count, requirements: requirementCount)
+                }
+            }
+            return Catalogue(storage: storage, requirements: requirements, vocabulary: vocabulary, index: index,
+                             newest: Deferred { [newest = header.newestModification] in CalendarDate(daysSinceEpoch: newest) },
+                             ids: ids, digest: digest)
+        }
+    }
+
+    /// Where a head section lies in the file.
+    func byteRange(of section: Section) -> Range<Int> {
+        let start = headStart + header.sections[..<section.rawValue].reduce(0) { $0 + $1.length }
+        return start..<(start + header.sections[section.rawValue].length)
+    }
+
+    /// The bytes of one head section, checked against its checksum.
+    private func section(_ section: Section) throws(SnapshotRejection) -> [UInt8] {
+        let range = byteRange(of: section), sections = header.sections
+        let bytes = try Self.pread(fd, offset: range.lowerBound, count: range.count)
+        guard bytes.withUnsafeBytes(SnapshotChecksum.of) == sections[section.rawValue].checksum else {
+            throw SnapshotRejection("\(section) section checksum mismatch")
+        }
+        return bytes
+    }
+
+    /// A head section read on first use with `read`; when it is damaged the damage is recorded
+    /// and `fallback` (computed from the records) stands in, so nothing shown depends on it.
+    private func lazySection<T>(_ which: Section, fallback: () -> T,
+                                _ read: (inout SnapshotSource) throws(SnapshotRejection) -> T) -> T {
+        do throws(SnapshotRejection) {
+            let bytes = try section(which)
+            return try Self.withBytes(bytes) { raw throws(SnapshotRejection) -> T in
+                var source = SnapshotSource(raw)
+                let value = try read(&source)
+                guard source.isAtEnd else { throw SnapshotRejection("trailing bytes in the \(which) section") }
+                return value
+            }
+        } catch {
+            damageState.withLock { $0 = $0 ?? error.description }
+            return fallback()
         }
     }
 
@@ -243,7 +305,8 @@ final class CatalogueSnapshot: @unchecked Sendable {
         }
         let header = Header(toolVersion: toolVersion, owner: UInt32(truncatingIfNeeded: owner), startedAt: Int64(startedAt),
                             contentKey: contentKey, folder: folder, sources: sources, programmeCount: try s.natural(),
-                            newestModification: try s.int(), headLength: try s.natural(), headChecksum: try s.word(),
+                            newestModification: try s.int(),
+                            sections: try Section.allCases.map { _ throws(SnapshotRejection) in (try s.natural(), try s.word()) },
                             recordsLength: Int(try s.uint()), totalLength: Int(try s.uint()))
         guard s.isAtEnd, header.recordsLength >= 0, header.totalLength >= 0 else { throw SnapshotRejection("bad header") }
         return header
@@ -268,8 +331,10 @@ final class CatalogueSnapshot: @unchecked Sendable {
         }
         sink.count(h.programmeCount)
         sink.int(h.newestModification)
-        sink.count(h.headLength)
-        sink.word(h.headChecksum)
+        for section in h.sections {
+            sink.count(section.length)
+            sink.word(section.checksum)
+        }
         sink.uint(UInt64(h.recordsLength))
         sink.uint(UInt64(h.totalLength))
     }
@@ -291,20 +356,31 @@ final class CatalogueSnapshot: @unchecked Sendable {
             checksums.append(records.bytes.withUnsafeBytes { SnapshotChecksum.of(UnsafeRawBufferPointer(rebasing: $0[start...])) })
             offsets.append(UInt64(records.bytes.count))
         }
-        var head = SnapshotSink()
-        SnapshotCodec.write(catalogue.vocabulary, &head)
-        head.count(catalogue.requirements.count)
-        for requirement in catalogue.requirements { SnapshotCodec.write(requirement, &head) }
-        SnapshotCodec.write(catalogue.index, &head)
-        head.words(offsets)
-        head.words(checksums)
+        var core = SnapshotSink(), ids = SnapshotSink(), index = SnapshotSink(), digest = SnapshotSink()
+        SnapshotCodec.write(catalogue.vocabulary, &core)
+        core.count(catalogue.requirements.count)
+        for requirement in catalogue.requirements { SnapshotCodec.write(requirement, &core) }
+        core.words(offsets)
+        core.words(checksums)
+        SnapshotCodec.write(catalogue.idTable, &ids)
+        SnapshotCodec.write(catalogue.index, &index)
+        SnapshotCodec.write(PlannerDigest(programmes: programmes, requirements: catalogue.requirements,
+                                          vocabulary: catalogue.vocabulary), &digest)
+        let head = Section.allCases.map { section in
+            switch section {
+            case .core: core.bytes
+            case .ids: ids.bytes
+            case .index: index.bytes
+            case .digest: digest.bytes
+            }
+        }
         var header = Header(toolVersion: toolVersion, owner: geteuid(), startedAt: startedAt, contentKey: contentKey,
                             folder: folder, sources: sources, programmeCount: programmes.count,
-                            newestModification: catalogue.newestModification.daysSinceEpoch, headLength: head.bytes.count,
-                            headChecksum: head.bytes.withUnsafeBytes(SnapshotChecksum.of), recordsLength: records.bytes.count,
-                            totalLength: 0)
-        let (preamble, headerBytes) = framed(&header, bodyLength: head.bytes.count + records.bytes.count)
-        return [preamble, headerBytes, head.bytes, records.bytes]
+                            newestModification: catalogue.newestModification.daysSinceEpoch,
+                            sections: head.map { ($0.count, $0.withUnsafeBytes(SnapshotChecksum.of)) },
+                            recordsLength: records.bytes.count, totalLength: 0)
+        let (preamble, headerBytes) = framed(&header, bodyLength: header.headLength + records.bytes.count)
+        return [preamble, headerBytes] + head + [records.bytes]
     }
 
     /// Writes this snapshot again to `path` with `sources` (new stamps for files whose content

@@ -65,16 +65,18 @@ extension PlanningContext {
     /// availability, audience, sector, role, language, ages); each programme is followed as
     /// far as it gets, and the reason is the filter right after the furthest stage any
     /// programme reached — the same answer as filtering stage by stage, without building lists.
+    /// Only the obligation's static candidates get past stage 2 (they are the programmes that
+    /// pass topics, delivery, accessibility and peer-led), so when it has any, only they are
+    /// followed; the scan stops once one reaches the last stage.
     func gapReason(requirement r: PlannerIndex.RequirementEntry, requirementIndex: Int, target t: Int) -> GapReason {
         let fact = facts[t], target = targets[t]
-        var furthest = 0
-        for p in index.programmes.indices {
+        func stage(_ p: Int) -> Int {
             let entry = index.programmes[p]
             var stage = 0
             let topicFit = r.allTopics ? (entry.topics & r.needsTopics) == r.needsTopics
                 : (r.needsTopics == 0 || entry.topics & r.needsTopics != 0)
             if topicFit && (r.needsAudiences == 0 || entry.audiences & r.needsAudiences != 0) { stage = 1 }
-            if stage == 1, !PlannerIndex.deliveryFits(entry, kinds: r.needsKinds, formats: r.needsFormats) { continue }
+            if stage == 1, !PlannerIndex.deliveryFits(entry, kinds: r.needsKinds, formats: r.needsFormats) { return 0 }
             if stage == 1, entry.accessibility & r.needsAccessibility == r.needsAccessibility { stage = 2 }
             if stage == 2, !r.needsPeerLed || entry.peerLed == true { stage = 3 }
             if stage == 3, available[p] { stage = 4 }
@@ -82,7 +84,16 @@ extension PlanningContext {
             if stage == 5, entry.sectors == 0 || entry.sectors & sectorBit != 0 { stage = 6 }
             if stage == 6, fact.kind != .staff || entry.roles == 0 || entry.roles & fact.role != 0 { stage = 7 }
             if stage == 7, languageFits[p] { stage = 8 }
-            furthest = max(furthest, stage)
+            return stage
+        }
+        var furthest = 0
+        if r.candidates.isEmpty {
+            for p in index.programmes.indices { furthest = max(furthest, stage(p)) }
+        } else {
+            for p in r.candidates {
+                furthest = max(furthest, stage(p))
+                if furthest == 8 { break }
+            }
         }
         let requirement = index.catalogue.requirements[requirementIndex]
         if r.isOrganisational { return .organisationalMeasure }

@@ -4,7 +4,7 @@
 public struct PlannerIndex: Sendable {
     /// Plain-data facts of one programme (no strings or arrays, so reading one costs no
     /// reference counting on the hot path).
-    struct ProgrammeEntry: Sendable {
+    struct ProgrammeEntry: Sendable, Equatable {
         let audiences: UInt64
         let sectors: UInt64
         let roles: UInt64
@@ -22,6 +22,16 @@ public struct PlannerIndex: Sendable {
         let isActive: Bool
         let validFrom: CalendarDate?
         let validUntil: CalendarDate?
+        /// Its stated languages: a position in ``PlannerDigest/languageSets``.
+        let languageSet: Int
+        /// The recommendations it is named for: a position in ``PlannerDigest/recommendationSets``.
+        let recommendationSet: Int
+
+        /// Whether it runs on `date` (any date when `nil`), as ``Programme/isAvailable(on:)``.
+        func isAvailable(on date: CalendarDate?) -> Bool {
+            guard let date else { return isActive }
+            return isAvailable(from: date, to: date)
+        }
 
         /// Whether it runs at some time in `start...end`.
         func isAvailable(from start: CalendarDate, to end: CalendarDate) -> Bool {
@@ -71,42 +81,31 @@ public struct PlannerIndex: Sendable {
     let staffAudiences: UInt64
     let childrenBit: UInt64
     let parentsBit: UInt64
-    let programmePositions: [String: Int]
-    let programmeIDs: [String]
-    let programmeLanguages: [[String]]
-    let programmeRecommendations: [[String]]
+    let programmeIDs: ProgrammeIDTable
+    let languageSets: [[String]]
+    let recommendationSets: [[String]]
     let requirementIDs: [String]
     let requirementStrengths: [Strength]
     let requirementRecommendations: [[String]]
 
-    /// Indexes `catalogue`; cost is linear in its size and paid once.
+    /// Indexes `catalogue`; cost is linear in its size and paid once (a snapshot-backed
+    /// catalogue brings its programmes' digest, so no programme is decoded here).
     public init(catalogue: Catalogue) {
         self.catalogue = catalogue
         let masks = VocabularyMask(vocabulary: catalogue.vocabulary)
         self.masks = masks
         let vocabulary = catalogue.vocabulary
-        let programmes = catalogue.programmes.map { p in
-            ProgrammeEntry(
-                audiences: masks.mask(p.audiences), sectors: masks.mask(p.sectors), roles: masks.mask(p.roles),
-                topics: masks.mask(p.topics), accessibility: masks.mask(p.accessibility), levels: masks.mask(p.educationLevels),
-                kind: masks.mask(p.kind.map { [$0] } ?? []), formats: masks.mask(p.formats),
-                features: masks.mask(p.features), deliveryKnown: p.kind != nil || !p.formats.isEmpty,
-                ageRange: p.ageRange, peerLed: p.peerLed, evidenceRank: vocabulary.rank(p.evidence),
-                isActive: p.status == .active, validFrom: p.validFrom, validUntil: p.validUntil)
-        }
+        let digest = catalogue.storedDigest.value
+            ?? PlannerDigest(programmes: catalogue.programmes, requirements: catalogue.requirements, vocabulary: vocabulary)
+        let programmes = digest.entries
         self.programmes = programmes
+        languageSets = digest.languageSets
+        recommendationSets = digest.recommendationSets
         let maxRank = vocabulary.lists[Strength.vocabularyName]?.map(\.rank).max() ?? 4
-        requirements = catalogue.requirements.map { r in
+        requirements = zip(catalogue.requirements, digest.candidates).map { r, candidates in
             let needsAudiences = masks.mask(r.needs.audiences), topics = masks.mask(r.needs.topics)
             let accessibility = masks.mask(r.needs.accessibility), peerLed = r.needs.peerLed == true
             let kinds = masks.mask(r.needs.kinds), formats = masks.mask(r.needs.formats)
-            let candidates = r.needs.isOrganisational ? [] : programmes.indices.filter { index in
-                let p = programmes[index]
-                let topicFit = r.needs.allTopics ? (p.topics & topics) == topics : (topics == 0 || p.topics & topics != 0)
-                return topicFit && (needsAudiences == 0 || p.audiences & needsAudiences != 0)
-                    && Self.deliveryFits(p, kinds: kinds, formats: formats)
-                    && (p.accessibility & accessibility) == accessibility && (!peerLed || p.peerLed == true)
-            }
             let rank = vocabulary.rank(r.strength)
             var weight = 1
             // Bounded (Limits.vocabularyRank), so the weight cannot overflow whatever the ranks.
@@ -125,15 +124,26 @@ public struct PlannerIndex: Sendable {
         staffAudiences = masks.bit(Audience("professionals")) | masks.bit(Audience("volunteers"))
         childrenBit = masks.bit(Audience("children"))
         parentsBit = masks.bit(Audience("parents"))
-        var positions: [String: Int] = [:]
-        for (offset, programme) in catalogue.programmes.enumerated() { positions[programme.id] = offset }
-        programmePositions = positions
-        programmeIDs = catalogue.programmes.map(\.id)
-        programmeLanguages = catalogue.programmes.map(\.languages)
-        programmeRecommendations = catalogue.programmes.map(\.recommendations)
+        programmeIDs = catalogue.idTable
         requirementIDs = catalogue.requirements.map(\.id)
         requirementStrengths = catalogue.requirements.map(\.strength)
         requirementRecommendations = catalogue.requirements.map(\.recommendations)
+    }
+
+    /// The programmes (positions, ascending) that meet `r`'s topics, needs-audiences, delivery,
+    /// accessibility and peer-led needs: its static candidates, whatever the organisation.
+    static func candidates(of r: Requirement, among programmes: [ProgrammeEntry], masks: VocabularyMask) -> [Int] {
+        guard !r.needs.isOrganisational else { return [] }
+        let needsAudiences = masks.mask(r.needs.audiences), topics = masks.mask(r.needs.topics)
+        let accessibility = masks.mask(r.needs.accessibility), peerLed = r.needs.peerLed == true
+        let kinds = masks.mask(r.needs.kinds), formats = masks.mask(r.needs.formats)
+        return programmes.indices.filter { index in
+            let p = programmes[index]
+            let topicFit = r.needs.allTopics ? (p.topics & topics) == topics : (topics == 0 || p.topics & topics != 0)
+            return topicFit && (needsAudiences == 0 || p.audiences & needsAudiences != 0)
+                && deliveryFits(p, kinds: kinds, formats: formats)
+                && (p.accessibility & accessibility) == accessibility && (!peerLed || p.peerLed == true)
+        }
     }
 
     /// Whether a programme's kind or one of its formats is among those an obligation accepts.

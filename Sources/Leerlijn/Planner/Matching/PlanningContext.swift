@@ -41,9 +41,10 @@ struct PlanningContext {
         specialNeeds = masks.mask(profile.specialNeeds)
         available = index.programmes.map { $0.isAvailable(from: profile.periodStart, to: profile.periodEnd) }
         let languages = profile.languages
-        languageFits = index.programmeLanguages.map { stated in
+        let setFits = index.languageSets.map { stated in
             languages.isEmpty || stated.isEmpty || stated.contains { languages.contains($0) }
         }
+        languageFits = index.programmes.map { setFits[$0.languageSet] }
     }
 
     /// Whether some learner group's ages overlap `ages`.

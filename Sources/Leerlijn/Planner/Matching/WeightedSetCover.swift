@@ -97,7 +97,9 @@ struct WeightedSetCover {
             // One named answer per obligation: once a programme the catalogue names for the
             // recommendation is assigned, another named one adds nothing (with many equivalent
             // programmes, every round would otherwise add one more).
-            func isNamed(_ q: Int) -> Bool { index.programmeRecommendations[q].contains { wanted.contains($0) } }
+            func isNamed(_ q: Int) -> Bool {
+                index.recommendationSets[index.programmes[q].recommendationSet].contains { wanted.contains($0) }
+            }
             let named = isNamed(p) && !item.assigned.contains(where: isNamed)
             return added.nonzeroBitCount + (named ? 1 : 0)
         }

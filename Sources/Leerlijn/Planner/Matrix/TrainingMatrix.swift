@@ -66,8 +66,8 @@ public struct TrainingMatrix: Sendable, Hashable {
                 }
             }
             let candidates = requirement.candidates.filter { p in
-                let entry = index.programmes[p], programme = index.catalogue.programmes[p]
-                guard programme.isAvailable(on: asOf), entry.sectors == 0 || entry.sectors & sectorBit != 0 else { return false }
+                let entry = index.programmes[p]
+                guard entry.isAvailable(on: asOf), entry.sectors == 0 || entry.sectors & sectorBit != 0 else { return false }
                 if role != nil {
                     guard entry.roles == 0 || entry.roles & roleBit != 0, entry.audiences & index.staffAudiences != 0
                     else { return false }
