@@ -109,6 +109,20 @@ struct JSONStreamWriter {
 
     private mutating func newline() {
         bytes.append(0x0A)
-        bytes.append(contentsOf: repeatElement(0x20, count: 2 * depth))
+        Self.indent(2 * depth, into: &bytes)
+    }
+
+    /// A newline's worth of spaces, appended from one shared buffer rather than built each time.
+    private static let spaces = [UInt8](repeating: 0x20, count: 128)
+
+    static func indent(_ count: Int, into bytes: inout [UInt8]) {
+        var rest = count
+        spaces.withUnsafeBufferPointer { spaces in
+            while rest > 0 {
+                let run = min(rest, spaces.count)
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: spaces[0..<run]))
+                rest -= run
+            }
+        }
     }
 }

@@ -78,7 +78,7 @@ public enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, Expressib
     private static func newline(_ output: inout [UInt8], pretty: Bool, depth: Int) {
         guard pretty else { return }
         output.append(0x0A)
-        for _ in 0..<depth { output.append(contentsOf: [0x20, 0x20]) }
+        JSONStreamWriter.indent(2 * depth, into: &output)
     }
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
@@ -113,11 +113,11 @@ public enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, Expressib
                 }
                 flush(index)
                 switch byte {
-                case 0x22: output.append(contentsOf: [0x5C, 0x22])
-                case 0x5C: output.append(contentsOf: [0x5C, 0x5C])
-                case 0x0A: output.append(contentsOf: [0x5C, 0x6E])
-                case 0x0D: output.append(contentsOf: [0x5C, 0x72])
-                case 0x09: output.append(contentsOf: [0x5C, 0x74])
+                case 0x22: output.append(0x5C); output.append(0x22)
+                case 0x5C: output.append(0x5C); output.append(0x5C)
+                case 0x0A: output.append(0x5C); output.append(0x6E)
+                case 0x0D: output.append(0x5C); output.append(0x72)
+                case 0x09: output.append(0x5C); output.append(0x74)
                 case 0x3C:
                     // "<" as \u003c: JSON embedded in HTML can never close a script element.
                     output.append(contentsOf: "\\u003c".utf8)

@@ -30,7 +30,7 @@ import Darwin
 /// computed from the records instead, and the caller, seeing the damage, starts again from the XML.
 final class CatalogueSnapshot: @unchecked Sendable {
     /// Bumped whenever the layout or the model encoding changes.
-    static let formatVersion: UInt32 = 2
+    static let formatVersion: UInt32 = 3
     static let magic = Array("LEERSNAP".utf8)
     static let preambleLength = 28
 

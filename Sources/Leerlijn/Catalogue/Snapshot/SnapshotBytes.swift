@@ -178,18 +178,42 @@ struct SnapshotSource {
     }
 }
 
-/// A fast 64-bit checksum (FNV-1a over 64-bit words, then the tail bytes): detects a damaged
-/// or truncated section; ownership checks, not this, keep other users' snapshots out.
+/// A fast 64-bit checksum (FNV-1a-style multiply and shift over 64-bit words, in four lanes,
+/// then the tail bytes): detects a damaged or truncated section — every step is a bijection,
+/// so a change confined to one word always changes the sum; ownership checks, not this, keep
+/// other users' snapshots out.
 enum SnapshotChecksum {
+    /// Four independent lanes over 32-byte blocks (so the multiplications overlap), then the
+    /// remaining words and bytes, then the lanes folded together with the length.
     static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         let prime: UInt64 = 0x0000_0100_0000_01b3
-        let whole = bytes.count / 8
-        for i in 0..<whole {
-            hash = (hash ^ bytes.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)) &* prime
+        var lanes: (UInt64, UInt64, UInt64, UInt64) = (0xcbf2_9ce4_8422_2325, 0x9e37_79b9_7f4a_7c15,
+                                                       0xc2b2_ae3d_27d4_eb4f, 0x1656_67b1_9e37_79f9)
+        @inline(__always) func mix(_ hash: inout UInt64, _ word: UInt64) {
+            hash = (hash ^ word) &* prime
             hash ^= hash >> 29
         }
-        for i in (whole * 8)..<bytes.count { hash = (hash ^ UInt64(bytes[i])) &* prime }
+        let blocks = bytes.count / 32
+        for block in 0..<blocks {
+            let at = block * 32
+            mix(&lanes.0, bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+            mix(&lanes.1, bytes.loadUnaligned(fromByteOffset: at + 8, as: UInt64.self))
+            mix(&lanes.2, bytes.loadUnaligned(fromByteOffset: at + 16, as: UInt64.self))
+            mix(&lanes.3, bytes.loadUnaligned(fromByteOffset: at + 24, as: UInt64.self))
+        }
+        var hash = lanes.0
+        mix(&hash, lanes.1)
+        mix(&hash, lanes.2)
+        mix(&hash, lanes.3)
+        var at = blocks * 32
+        while at + 8 <= bytes.count {
+            mix(&hash, bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+            at += 8
+        }
+        while at < bytes.count {
+            hash = (hash ^ UInt64(bytes[at])) &* prime
+            at += 1
+        }
         return hash ^ UInt64(bytes.count)
     }
 }

@@ -32,26 +32,32 @@ extension SnapshotCodec {
 
     // MARK: Planner digest
 
+    /// Bytes per programme entry in the digest: nine 64-bit masks, then 32-bit ages, dates,
+    /// list positions, evidence rank and flags, so a warm plan reads entries without varints.
+    static let digestEntryBytes = 104
+
+    private enum DigestFlag {
+        static let deliveryKnown: UInt32 = 1, hasAges: UInt32 = 2, peerLedKnown: UInt32 = 4, peerLed: UInt32 = 8
+        static let isActive: UInt32 = 16, hasFrom: UInt32 = 32, hasUntil: UInt32 = 64
+    }
+
+    /// Writes the digest; a digest with a value that does not fit its 32-bit field is written as
+    /// absent (one 0 byte), and the planner then computes it from the programmes.
     static func write(_ digest: PlannerDigest, _ sink: inout SnapshotSink) {
+        func fits(_ value: Int) -> Bool { Int(Int32.min)...Int(Int32.max) ~= value }
+        let representable = digest.entries.allSatisfy { e in
+            [e.ageRange?.min ?? 0, e.ageRange?.max ?? 0, e.validFrom?.daysSinceEpoch ?? 0, e.validUntil?.daysSinceEpoch ?? 0,
+             e.evidenceRank, e.languageSet, e.recommendationSet].allSatisfy(fits)
+        }
+        guard representable else {
+            sink.bool(false)
+            return
+        }
+        sink.bool(true)
         sink.count(digest.languageSets.count)
         for set in digest.languageSets { sink.strings(set) }
         sink.count(digest.recommendationSets.count)
         for set in digest.recommendationSets { sink.strings(set) }
-        sink.count(digest.entries.count)
-        for e in digest.entries {
-            for mask in [e.audiences, e.sectors, e.roles, e.topics, e.accessibility, e.levels, e.kind, e.formats, e.features] {
-                sink.uint(mask)
-            }
-            sink.bool(e.deliveryKnown)
-            sink.optional(e.ageRange) { SnapshotCodec.write($1, &$0) }
-            write(e.peerLed, &sink)
-            sink.int(e.evidenceRank)
-            sink.bool(e.isActive)
-            sink.optional(e.validFrom) { SnapshotCodec.write($1, &$0) }
-            sink.optional(e.validUntil) { SnapshotCodec.write($1, &$0) }
-            sink.count(e.languageSet)
-            sink.count(e.recommendationSet)
-        }
         sink.count(digest.candidates.count)
         for list in digest.candidates {
             sink.count(list.count)
@@ -61,34 +67,38 @@ extension SnapshotCodec {
                 previous = p
             }
         }
+        sink.count(digest.entries.count)
+        sink.bytes.reserveCapacity(sink.bytes.count + digest.entries.count * digestEntryBytes)
+        for e in digest.entries {
+            for mask in [e.audiences, e.sectors, e.roles, e.topics, e.accessibility, e.levels, e.kind, e.formats, e.features] {
+                sink.word(mask)
+            }
+            func int32(_ value: Int) { withUnsafeBytes(of: Int32(value).littleEndian) { sink.bytes.append(contentsOf: $0) } }
+            int32(e.ageRange?.min ?? 0)
+            int32(e.ageRange?.max ?? 0)
+            int32(e.validFrom?.daysSinceEpoch ?? 0)
+            int32(e.validUntil?.daysSinceEpoch ?? 0)
+            int32(e.languageSet)
+            int32(e.recommendationSet)
+            int32(e.evidenceRank)
+            var flags: UInt32 = 0
+            if e.deliveryKnown { flags |= DigestFlag.deliveryKnown }
+            if e.ageRange != nil { flags |= DigestFlag.hasAges }
+            if let peerLed = e.peerLed { flags |= DigestFlag.peerLedKnown | (peerLed ? DigestFlag.peerLed : 0) }
+            if e.isActive { flags |= DigestFlag.isActive }
+            if e.validFrom != nil { flags |= DigestFlag.hasFrom }
+            if e.validUntil != nil { flags |= DigestFlag.hasUntil }
+            withUnsafeBytes(of: flags.littleEndian) { sink.bytes.append(contentsOf: $0) }
+        }
     }
 
+    /// Reads a digest, or `nil` when it was written as absent.
     static func readDigest(_ s: inout SnapshotSource, count expected: Int, requirements: Int)
-        throws(SnapshotRejection) -> PlannerDigest {
+        throws(SnapshotRejection) -> PlannerDigest? {
+        guard try s.bool() else { return nil }
         var languageSets: [[String]] = [], recommendationSets: [[String]] = []
         for _ in 0..<(try s.count()) { languageSets.append(try s.strings()) }
         for _ in 0..<(try s.count()) { recommendationSets.append(try s.strings()) }
-        let count = try s.count()
-        guard count == expected else { throw SnapshotRejection("digest of \(count) programmes, header says \(expected)") }
-        var entries: [PlannerIndex.ProgrammeEntry] = []
-        entries.reserveCapacity(count)
-        for _ in 0..<count {
-            let audiences = try s.uint(), sectors = try s.uint(), roles = try s.uint(), topics = try s.uint()
-            let accessibility = try s.uint(), levels = try s.uint(), kind = try s.uint(), formats = try s.uint()
-            let features = try s.uint(), deliveryKnown = try s.bool()
-            let ageRange = try s.optional { (s: inout SnapshotSource) throws(SnapshotRejection) in try readAgeRange(&s) }
-            let peerLed = try readOptionalBool(&s), evidenceRank = try s.int(), isActive = try s.bool()
-            let validFrom = try readOptionalDate(&s), validUntil = try readOptionalDate(&s)
-            let languageSet = try s.natural(), recommendationSet = try s.natural()
-            guard languageSet < languageSets.count, recommendationSet < recommendationSets.count else {
-                throw SnapshotRejection("digest entry points past its lists")
-            }
-            entries.append(.init(audiences: audiences, sectors: sectors, roles: roles, topics: topics,
-                                 accessibility: accessibility, levels: levels, kind: kind, formats: formats,
-                                 features: features, deliveryKnown: deliveryKnown, ageRange: ageRange, peerLed: peerLed,
-                                 evidenceRank: evidenceRank, isActive: isActive, validFrom: validFrom, validUntil: validUntil,
-                                 languageSet: languageSet, recommendationSet: recommendationSet))
-        }
         guard try s.count() == requirements else { throw SnapshotRejection("digest candidates for another number of requirements") }
         var candidates: [[Int]] = []
         for _ in 0..<requirements {
@@ -98,12 +108,46 @@ extension SnapshotCodec {
             var previous = -1
             for _ in 0..<n {
                 let step = try s.natural()
-                guard step > 0, previous + step < count else { throw SnapshotRejection("bad candidate list in the digest") }
+                guard step > 0, previous + step < expected else { throw SnapshotRejection("bad candidate list in the digest") }
                 previous += step
                 list.append(previous)
             }
             candidates.append(list)
         }
+        let count = try s.natural()
+        guard count == expected else { throw SnapshotRejection("digest of \(count) programmes, header says \(expected)") }
+        guard s.end - s.offset == count * digestEntryBytes else {
+            throw SnapshotRejection("digest entries of \(s.end - s.offset) bytes, expected \(count * digestEntryBytes)")
+        }
+        let base = s.base, start = s.offset
+        var bad = false
+        let entries = [PlannerIndex.ProgrammeEntry](unsafeUninitializedCapacity: count) { buffer, initialised in
+            for i in 0..<count {
+                let at = start + i * digestEntryBytes
+                func word(_ n: Int) -> UInt64 { UInt64(littleEndian: base.loadUnaligned(fromByteOffset: at + 8 * n, as: UInt64.self)) }
+                func int32(_ n: Int) -> Int { Int(Int32(littleEndian: base.loadUnaligned(fromByteOffset: at + 72 + 4 * n, as: Int32.self))) }
+                let flags = UInt32(littleEndian: base.loadUnaligned(fromByteOffset: at + 100, as: UInt32.self))
+                let languageSet = int32(4), recommendationSet = int32(5)
+                guard languageSet >= 0, languageSet < languageSets.count, recommendationSet >= 0,
+                      recommendationSet < recommendationSets.count, flags < 128 else {
+                    bad = true
+                    break
+                }
+                (buffer.baseAddress! + i).initialize(to: .init(
+                    audiences: word(0), sectors: word(1), roles: word(2), topics: word(3), accessibility: word(4),
+                    levels: word(5), kind: word(6), formats: word(7), features: word(8),
+                    deliveryKnown: flags & DigestFlag.deliveryKnown != 0,
+                    ageRange: flags & DigestFlag.hasAges != 0 ? AgeRange(min: int32(0), max: int32(1)) : nil,
+                    peerLed: flags & DigestFlag.peerLedKnown != 0 ? flags & DigestFlag.peerLed != 0 : nil,
+                    evidenceRank: int32(6), isActive: flags & DigestFlag.isActive != 0,
+                    validFrom: flags & DigestFlag.hasFrom != 0 ? CalendarDate(daysSinceEpoch: int32(2)) : nil,
+                    validUntil: flags & DigestFlag.hasUntil != 0 ? CalendarDate(daysSinceEpoch: int32(3)) : nil,
+                    languageSet: languageSet, recommendationSet: recommendationSet))
+                initialised = i + 1
+            }
+        }
+        guard !bad else { throw SnapshotRejection("digest entry points past its lists or has unknown flags") }
+        s.offset = s.end
         return PlannerDigest(entries: entries, languageSets: languageSets, recommendationSets: recommendationSets,
                              candidates: candidates)
     }
