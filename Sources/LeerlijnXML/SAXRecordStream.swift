@@ -22,6 +22,8 @@ final class SAXRecordBuilder {
     var ready: [ElementNode] = []
     var parser: xmlParserCtxtPtr?
     var stopped = false
+    /// In batch mode, where records go instead of `stack` and `ready`.
+    var flat: FlatRecordWriter?
     /// The deepest nesting accepted.
     static let maxDepth = 256
 
@@ -125,6 +127,47 @@ private func saxCharacters(_ context: UnsafeMutableRawPointer?, _ characters: Un
     builder.stack[last].text += String(decoding: bytes, as: UTF8.self)
 }
 
+// Batch mode: the same events appended to a ``FlatRecordWriter``.
+
+private func flatStartElement(_ context: UnsafeMutableRawPointer?, _ localName: UnsafePointer<xmlChar>?,
+                              _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?,
+                              _ namespaceCount: Int32, _ namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
+                              _ attributeCount: Int32, _ defaulted: Int32,
+                              _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+    guard let builder = SAXRecordBuilder.builder(context), !builder.stopped, let flat = builder.flat else { return }
+    guard builder.depth < SAXRecordBuilder.maxDepth else {
+        builder.refuse("elements nested deeper than \(SAXRecordBuilder.maxDepth) levels are refused")
+        return
+    }
+    defer { builder.depth += 1 }
+    if builder.depth == 0 {
+        builder.rootName = builder.interned.string(localName)
+        builder.rootNamespace = builder.interned.string(uri)
+        return
+    }
+    let (line, column) = builder.position
+    if !flat.start(name: localName, namespace: uri, attributes: attributes, attributeCount: Int(max(0, attributeCount)),
+                   line: line, column: max(column, 1)) {
+        builder.refuse("a record too large to read at once (over 2 GiB) is refused")
+    }
+}
+
+private func flatEndElement(_ context: UnsafeMutableRawPointer?, _ localName: UnsafePointer<xmlChar>?,
+                            _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) {
+    guard let builder = SAXRecordBuilder.builder(context), !builder.stopped, let flat = builder.flat else { return }
+    builder.depth -= 1
+    guard builder.depth > 0 else { return }
+    flat.end()
+}
+
+private func flatCharacters(_ context: UnsafeMutableRawPointer?, _ characters: UnsafePointer<xmlChar>?, _ length: Int32) {
+    guard let builder = SAXRecordBuilder.builder(context), !builder.stopped, let flat = builder.flat,
+          let characters, length > 0 else { return }
+    if !flat.characters(UnsafeBufferPointer(start: characters, count: Int(length))) {
+        builder.refuse("a record too large to read at once (over 2 GiB) is refused")
+    }
+}
+
 private func saxInternalSubset(_ context: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?,
                                _ externalID: UnsafePointer<xmlChar>?, _ systemID: UnsafePointer<xmlChar>?) {
     SAXRecordBuilder.builder(context)?.refuse(
@@ -149,18 +192,29 @@ struct SAXRecordStream {
     let collector: DiagnosticCollector
     let schema: XMLSchema?
 
-    /// The bytes come from `next`, chunk by chunk, until it returns an empty chunk.
-    func run(next: () -> (UnsafeRawBufferPointer?, Int), record: (ElementNode) throws -> Void) rethrows -> SafeXMLReader.Summary {
+    /// The bytes come from `next`, chunk by chunk, until it returns an empty chunk. Records go
+    /// to `record` one by one, or, with `batches`, to its closure in flat batches of its size.
+    func run(next: () -> (UnsafeRawBufferPointer?, Int), batches: (size: Int, deliver: (FlatRecords) -> Void)? = nil,
+             record: (ElementNode) throws -> Void) rethrows -> SafeXMLReader.Summary {
         let builder = SAXRecordBuilder(collector: collector)
         let handler = UnsafeMutablePointer<xmlSAXHandler>.allocate(capacity: 1)
         defer { handler.deallocate() }
         memset(handler, 0, MemoryLayout<xmlSAXHandler>.size)
         handler.pointee.initialized = XML_SAX2_MAGIC
-        handler.pointee.startElementNs = saxStartElement
-        handler.pointee.endElementNs = saxEndElement
-        handler.pointee.characters = saxCharacters
-        handler.pointee.ignorableWhitespace = saxCharacters
-        handler.pointee.cdataBlock = saxCharacters
+        if let batches {
+            builder.flat = FlatRecordWriter(batchSize: max(1, batches.size))
+            handler.pointee.startElementNs = flatStartElement
+            handler.pointee.endElementNs = flatEndElement
+            handler.pointee.characters = flatCharacters
+            handler.pointee.ignorableWhitespace = flatCharacters
+            handler.pointee.cdataBlock = flatCharacters
+        } else {
+            handler.pointee.startElementNs = saxStartElement
+            handler.pointee.endElementNs = saxEndElement
+            handler.pointee.characters = saxCharacters
+            handler.pointee.ignorableWhitespace = saxCharacters
+            handler.pointee.cdataBlock = saxCharacters
+        }
         handler.pointee.internalSubset = saxInternalSubset
         handler.pointee.externalSubset = saxInternalSubset
         handler.pointee.reference = saxReference
@@ -217,7 +271,17 @@ struct SAXRecordStream {
             let finished = builder.ready
             builder.ready.removeAll(keepingCapacity: true)
             for node in finished { try record(node) }
+            if let flat = builder.flat, let batches, !flat.ready.isEmpty {
+                let full = flat.ready
+                flat.ready.removeAll()
+                for batch in full { batches.deliver(batch) }
+            }
             if parser.pointee.disableSAX != 0 { fatal = true }
+        }
+        if let flat = builder.flat, let batches {
+            flat.handOver()
+            for batch in flat.ready { batches.deliver(batch) }
+            flat.ready.removeAll()
         }
         withExtendedLifetime(builder) {}
         if parser.pointee.wellFormed == 0 || parser.pointee.nsWellFormed == 0, !collector.hasErrors {

@@ -61,6 +61,31 @@ public struct SafeXMLReader: Sendable {
     public func read(file path: String, displayName: String? = nil, schema: XMLSchema? = nil,
                      observe: ((UnsafeRawBufferPointer) -> Void)? = nil,
                      record: (ElementNode) throws -> Void) rethrows -> Summary {
+        try read(file: path, displayName: displayName, schema: schema, observe: observe, batches: nil, record: record)
+    }
+
+    /// Reads a file as ``read(file:displayName:schema:observe:record:)`` does, handing the
+    /// records over in flat batches of `batchSize` (the last may be smaller), to be made into
+    /// trees on another thread (``FlatRecords/trees()``).
+    public func read(file path: String, displayName: String? = nil, schema: XMLSchema? = nil,
+                     observe: ((UnsafeRawBufferPointer) -> Void)? = nil,
+                     batchSize: Int, batch: (FlatRecords) -> Void) -> Summary {
+        withoutActuallyEscaping(batch) { batch in
+            read(file: path, displayName: displayName, schema: schema, observe: observe, batches: (batchSize, batch), record: { _ in })
+        }
+    }
+
+    /// Reads XML held in memory in flat batches; otherwise as ``read(file:displayName:schema:observe:batchSize:batch:)``.
+    public func read(bytes: [UInt8], displayName: String, schema: XMLSchema? = nil,
+                     batchSize: Int, batch: (FlatRecords) -> Void) -> Summary {
+        withoutActuallyEscaping(batch) { batch in
+            read(bytes: bytes, displayName: displayName, schema: schema, batches: (batchSize, batch), record: { _ in })
+        }
+    }
+
+    private func read(file path: String, displayName: String?, schema: XMLSchema?,
+                      observe: ((UnsafeRawBufferPointer) -> Void)?, batches: (size: Int, deliver: (FlatRecords) -> Void)?,
+                      record: (ElementNode) throws -> Void) rethrows -> Summary {
         LibXML2Runtime.ensureInitialised()
         let label = displayName ?? path
         let collector = DiagnosticCollector(file: label, limit: maxDiagnostics)
@@ -103,7 +128,7 @@ public struct SafeXMLReader: Sendable {
                 if count > 0, let observe { observe(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[0..<count])) }
                 return (UnsafeRawBufferPointer(buffer), max(0, count))
             }
-        }, record: record)
+        }, batches: batches, record: record)
         if let readError {
             collector.append(XMLDiagnostic(file: label, line: 0, column: 0, message: "read failed: \(readError)", origin: "io"))
             return Summary(rootName: summary.rootName, rootNamespace: summary.rootNamespace, diagnostics: collector.diagnostics)
@@ -114,6 +139,12 @@ public struct SafeXMLReader: Sendable {
     /// Reads XML held in memory; otherwise the same as ``read(file:displayName:schema:observe:record:)``.
     public func read(bytes: [UInt8], displayName: String, schema: XMLSchema? = nil,
                      record: (ElementNode) throws -> Void) rethrows -> Summary {
+        try read(bytes: bytes, displayName: displayName, schema: schema, batches: nil, record: record)
+    }
+
+    private func read(bytes: [UInt8], displayName: String, schema: XMLSchema?,
+                      batches: (size: Int, deliver: (FlatRecords) -> Void)?,
+                      record: (ElementNode) throws -> Void) rethrows -> Summary {
         LibXML2Runtime.ensureInitialised()
         let collector = DiagnosticCollector(file: displayName, limit: maxDiagnostics)
         guard bytes.count <= maxBytes else {
@@ -133,7 +164,7 @@ public struct SafeXMLReader: Sendable {
                 let count = min(Self.chunkSize, all.count - offset)
                 defer { offset += count }
                 return (count > 0 ? UnsafeRawBufferPointer(rebasing: all[offset..<(offset + count)]) : nil, count)
-            }, record: record)
+            }, batches: batches, record: record)
         }
     }
 

@@ -62,24 +62,27 @@ struct LoadSession {
 
     mutating func readEntries(path: String, expectedRoot: String, vocabulary: Vocabulary) {
         let recorder = self.recorder
-        readEntries(label: path, expectedRoot: expectedRoot, vocabulary: vocabulary) { reader, schema, record in
-            guard let recorder else { return reader.read(file: path, schema: schema, record: record) }
+        readEntries(label: path, expectedRoot: expectedRoot, vocabulary: vocabulary) { reader, schema, batch in
+            guard let recorder else {
+                return reader.read(file: path, schema: schema, batchSize: RecordPipeline.batchSize, batch: batch)
+            }
             let recording = recorder.begin(path)
-            let summary = reader.read(file: path, schema: schema, observe: recording.observe, record: record)
+            let summary = reader.read(file: path, schema: schema, observe: recording.observe, batchSize: RecordPipeline.batchSize,
+                                      batch: batch)
             recorder.finish(recording)
             return summary
         }
     }
 
     mutating func readEntries(bytes: [UInt8], label: String, expectedRoot: String, vocabulary: Vocabulary) {
-        readEntries(label: label, expectedRoot: expectedRoot, vocabulary: vocabulary) { reader, schema, record in
-            reader.read(bytes: bytes, displayName: label, schema: schema, record: record)
+        readEntries(label: label, expectedRoot: expectedRoot, vocabulary: vocabulary) { reader, schema, batch in
+            reader.read(bytes: bytes, displayName: label, schema: schema, batchSize: RecordPipeline.batchSize, batch: batch)
         }
     }
 
     private mutating func readEntries(
         label path: String, expectedRoot: String, vocabulary: Vocabulary,
-        source: (SafeXMLReader, XMLSchema, (ElementNode) -> Void) -> SafeXMLReader.Summary
+        source: (SafeXMLReader, XMLSchema, (FlatRecords) -> Void) -> SafeXMLReader.Summary
     ) {
         let pipeline = RecordPipeline(file: path, vocabulary: vocabulary, expectedRoot: expectedRoot, inspect: inspect)
         let summary = source(reader, schema) { pipeline.submit($0) }

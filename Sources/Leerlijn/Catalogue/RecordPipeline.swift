@@ -6,9 +6,11 @@ import Synchronization
 ///
 /// Parsing with the XSD and decoding into the model take about the same time, so on a
 /// machine with two cores running them side by side nearly halves a large load. Records go
-/// over in batches; at most a few batches are in flight, so memory stays bounded however far
-/// the parser could run ahead. The decoder state lives in a `Mutex` that only the serial
-/// decoding queue takes, so the lock is never contended.
+/// over in flat batches (``FlatRecords``: numbers and bytes, no trees), which the decoding
+/// thread makes into element trees and decodes, so every tree is allocated and freed on that
+/// one thread; at most a few batches are in flight, so memory stays bounded however far the
+/// parser could run ahead. The decoder state lives in a `Mutex` that only the serial decoding
+/// queue takes, so the lock is never contended.
 final class RecordPipeline {
     /// What the decoding side accumulates.
     struct State: Sendable {
@@ -49,29 +51,20 @@ final class RecordPipeline {
     private let shared: Shared
     private let queue = DispatchQueue(label: "leerlijn.record-decoding")
     private let slots = DispatchSemaphore(value: 4)
-    private var batch: [ElementNode] = []
 
     /// - Parameter inspect: When given, each decoded programme goes to it (on the decoding
     ///   thread) and is not kept: `validate` checks 100,000 programmes in the memory of a few.
     init(file: String, vocabulary: Vocabulary, expectedRoot: String, inspect: (@Sendable (Programme) -> Void)? = nil) {
         shared = Shared(State(decoder: RecordDecoder(file: file, vocabulary: vocabulary), expectedRoot: expectedRoot,
                               inspect: inspect))
-        batch.reserveCapacity(Self.batchSize)
     }
 
-    /// Takes one record from the reader (on the reader's thread).
-    func submit(_ node: ElementNode) {
-        batch.append(node)
-        if batch.count >= Self.batchSize { flush() }
-    }
-
-    private func flush() {
+    /// Takes one batch of records from the reader (on the reader's thread).
+    func submit(_ batch: FlatRecords) {
         guard !batch.isEmpty else { return }
-        let records = batch
-        batch = []
-        batch.reserveCapacity(Self.batchSize)
         slots.wait()
         queue.async { [shared, slots] in
+            let records = batch.trees()
             shared.state.withLock { $0.decode(records) }
             slots.signal()
         }
@@ -80,7 +73,6 @@ final class RecordPipeline {
     /// Waits for every batch and returns what was decoded, in document order.
     func finish() -> (found: [(programme: Programme?, requirement: Requirement?, line: Int)], inspected: [(id: String, line: Int)],
                       diagnostics: [Diagnostic]) {
-        flush()
         queue.sync {}
         return shared.state.withLock { ($0.found, $0.inspected, $0.decoder.diagnostics) }
     }
