@@ -1,22 +1,21 @@
 import LeerlijnXML
 
-/// One element's children grouped by name, so that each field lookup is a hash lookup.
+/// One element and lookups of its children by name.
 struct Fields {
     let node: ElementNode
-    private let groups: [String: [ElementNode]]
 
     init(_ node: ElementNode) {
         self.node = node
-        var groups: [String: [ElementNode]] = [:]
-        for child in node.children { groups[child.name, default: []].append(child) }
-        self.groups = groups
     }
 
+    // Looked up by scanning the children: a record has a few dozen, their names are short
+    // (compared inline, without hashing), and only the children asked for are copied.
+
     /// Every child named `name`, in document order.
-    func all(_ name: String) -> [ElementNode] { groups[name] ?? [] }
+    func all(_ name: String) -> [ElementNode] { node.children.filter { $0.name == name } }
 
     /// The first child named `name`.
-    func first(_ name: String) -> ElementNode? { groups[name]?.first }
+    func first(_ name: String) -> ElementNode? { node.children.first { $0.name == name } }
 
     var line: Int { node.line }
 }
