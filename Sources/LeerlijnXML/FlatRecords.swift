@@ -96,17 +96,18 @@ public struct FlatRecords: Sendable {
 
 /// The parsing thread's side: appends SAX events to the current batch and hands over full ones.
 final class FlatRecordWriter {
+    // Touched for every SAX event on one thread only: no dynamic exclusivity checks.
     let batchSize: Int
-    private(set) var batch = FlatRecords()
+    @exclusivity(unchecked) private(set) var batch = FlatRecords()
     /// Full batches not yet handed over.
-    var ready: [FlatRecords] = []
+    @exclusivity(unchecked) var ready: [FlatRecords] = []
     /// Open elements below the root: node position, whether it has a child yet, its last text piece.
-    private var open: [(node: Int32, hasChildren: Bool, lastText: Int32)] = []
+    @exclusivity(unchecked) private var open: [(node: Int32, hasChildren: Bool, lastText: Int32)] = []
     /// Names by libxml2's interned pointer, for the current batch (direct-mapped; a collision
     /// only adds the name to the batch again).
     private static let slots = 512
-    private var slotPointers = [UnsafePointer<UInt8>?](repeating: nil, count: FlatRecordWriter.slots)
-    private var slotIDs = [Int32](repeating: 0, count: FlatRecordWriter.slots)
+    @exclusivity(unchecked) private var slotPointers = [UnsafePointer<UInt8>?](repeating: nil, count: FlatRecordWriter.slots)
+    @exclusivity(unchecked) private var slotIDs = [Int32](repeating: 0, count: FlatRecordWriter.slots)
     /// The most bytes a batch holds before it is handed over even if not full.
     static let maxBatchBytes = 1 << 30
     /// The most bytes one batch can address (positions are 32-bit): a record that would pass it

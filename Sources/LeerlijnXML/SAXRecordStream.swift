@@ -16,18 +16,22 @@ final class SAXRecordBuilder {
     let collector: DiagnosticCollector
     let interned = InternedStrings()
     var stack: [ElementNode] = []
-    var depth = 0
+    // Read and written for every SAX event, on the parsing thread only.
+    @exclusivity(unchecked) var depth = 0
     var rootName = "", rootNamespace = ""
     /// Finished records, handed to the caller after each chunk.
     var ready: [ElementNode] = []
     var parser: xmlParserCtxtPtr?
-    var stopped = false
+    @exclusivity(unchecked) var stopped = false
     /// In batch mode, where records go instead of `stack` and `ready`.
-    var flat: FlatRecordWriter?
+    let flat: FlatRecordWriter?
     /// The deepest nesting accepted.
     static let maxDepth = 256
 
-    init(collector: DiagnosticCollector) { self.collector = collector }
+    init(collector: DiagnosticCollector, flat: FlatRecordWriter? = nil) {
+        self.collector = collector
+        self.flat = flat
+    }
 
     var position: (line: Int, column: Int) {
         guard let input = parser?.pointee.input else { return (0, 0) }
@@ -129,12 +133,23 @@ private func saxCharacters(_ context: UnsafeMutableRawPointer?, _ characters: Un
 
 // Batch mode: the same events appended to a ``FlatRecordWriter``.
 
+/// Runs `body` with the builder behind `context` without retaining it (the parse holds it):
+/// these callbacks run for every element, so no reference counting on the way in.
+@inline(__always)
+private func withBuilder(_ context: UnsafeMutableRawPointer?, _ body: (SAXRecordBuilder, FlatRecordWriter) -> Void) {
+    guard let context else { return }
+    Unmanaged<SAXRecordBuilder>.fromOpaque(context)._withUnsafeGuaranteedRef { builder in
+        guard !builder.stopped, let flat = builder.flat else { return }
+        body(builder, flat)
+    }
+}
+
 private func flatStartElement(_ context: UnsafeMutableRawPointer?, _ localName: UnsafePointer<xmlChar>?,
                               _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?,
                               _ namespaceCount: Int32, _ namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
                               _ attributeCount: Int32, _ defaulted: Int32,
                               _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
-    guard let builder = SAXRecordBuilder.builder(context), !builder.stopped, let flat = builder.flat else { return }
+    withBuilder(context) { builder, flat in
     guard builder.depth < SAXRecordBuilder.maxDepth else {
         builder.refuse("elements nested deeper than \(SAXRecordBuilder.maxDepth) levels are refused")
         return
@@ -150,21 +165,24 @@ private func flatStartElement(_ context: UnsafeMutableRawPointer?, _ localName: 
                    line: line, column: max(column, 1)) {
         builder.refuse("a record too large to read at once (over 2 GiB) is refused")
     }
+    }
 }
 
 private func flatEndElement(_ context: UnsafeMutableRawPointer?, _ localName: UnsafePointer<xmlChar>?,
                             _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) {
-    guard let builder = SAXRecordBuilder.builder(context), !builder.stopped, let flat = builder.flat else { return }
-    builder.depth -= 1
-    guard builder.depth > 0 else { return }
-    flat.end()
+    withBuilder(context) { builder, flat in
+        builder.depth -= 1
+        guard builder.depth > 0 else { return }
+        flat.end()
+    }
 }
 
 private func flatCharacters(_ context: UnsafeMutableRawPointer?, _ characters: UnsafePointer<xmlChar>?, _ length: Int32) {
-    guard let builder = SAXRecordBuilder.builder(context), !builder.stopped, let flat = builder.flat,
-          let characters, length > 0 else { return }
-    if !flat.characters(UnsafeBufferPointer(start: characters, count: Int(length))) {
-        builder.refuse("a record too large to read at once (over 2 GiB) is refused")
+    guard let characters, length > 0 else { return }
+    withBuilder(context) { builder, flat in
+        if !flat.characters(UnsafeBufferPointer(start: characters, count: Int(length))) {
+            builder.refuse("a record too large to read at once (over 2 GiB) is refused")
+        }
     }
 }
 
@@ -196,13 +214,12 @@ struct SAXRecordStream {
     /// to `record` one by one, or, with `batches`, to its closure in flat batches of its size.
     func run(next: () -> (UnsafeRawBufferPointer?, Int), batches: (size: Int, deliver: (FlatRecords) -> Void)? = nil,
              record: (ElementNode) throws -> Void) rethrows -> SafeXMLReader.Summary {
-        let builder = SAXRecordBuilder(collector: collector)
+        let builder = SAXRecordBuilder(collector: collector, flat: batches.map { FlatRecordWriter(batchSize: max(1, $0.size)) })
         let handler = UnsafeMutablePointer<xmlSAXHandler>.allocate(capacity: 1)
         defer { handler.deallocate() }
         memset(handler, 0, MemoryLayout<xmlSAXHandler>.size)
         handler.pointee.initialized = XML_SAX2_MAGIC
-        if let batches {
-            builder.flat = FlatRecordWriter(batchSize: max(1, batches.size))
+        if batches != nil {
             handler.pointee.startElementNs = flatStartElement
             handler.pointee.endElementNs = flatEndElement
             handler.pointee.characters = flatCharacters

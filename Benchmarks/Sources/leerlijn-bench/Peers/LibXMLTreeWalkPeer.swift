@@ -17,13 +17,37 @@ enum LibXMLTreeWalkPeer {
     private static let textNode = xmlElementType(rawValue: 3)
 
     /// Parses `path` into a DOM and walks it; returns the number of elements seen.
-    static func loadAndWalk(path: String) -> Int {
+    static func loadAndWalk(path: String) -> Int { loadAndWalk(path: path, validatingWith: nil) }
+
+    /// A compiled XSD for ``loadAndWalk(path:validatingWith:)``.
+    final class Schema {
+        let schema: xmlSchemaPtr
+        init?(bytes: [UInt8]) {
+            xmlInitParser()
+            guard let parser = bytes.withUnsafeBufferPointer({
+                xmlSchemaNewMemParserCtxt(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), Int32($0.count))
+            }) else { return nil }
+            defer { xmlSchemaFreeParserCtxt(parser) }
+            guard let schema = xmlSchemaParse(parser) else { return nil }
+            self.schema = schema
+        }
+        deinit { xmlSchemaFree(schema) }
+    }
+
+    /// As ``loadAndWalk(path:)``, validating the tree against `schema` (`xmlSchemaValidateDoc`)
+    /// before the walk when one is given: the peer that does libxml2's share of an XSD-validated import.
+    static func loadAndWalk(path: String, validatingWith schema: Schema?) -> Int {
         xmlInitParser()
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return -1 }
         defer { close(fd) }
         guard let document = xmlReadFd(fd, path, nil, options) else { return -1 }
         defer { xmlFreeDoc(document) }
+        if let schema {
+            guard let validation = xmlSchemaNewValidCtxt(schema.schema) else { return -1 }
+            defer { xmlSchemaFreeValidCtxt(validation) }
+            guard xmlSchemaValidateDoc(validation, document) == 0 else { return -1 }
+        }
         var count = 0
         var checksum = 0
         func walk(_ first: xmlNodePtr?) {
