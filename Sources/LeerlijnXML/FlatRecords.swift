@@ -122,7 +122,7 @@ final class FlatRecordWriter {
 
     private func name(_ pointer: UnsafePointer<UInt8>?) -> Int32 {
         guard let pointer else { return 0 }
-        let slot = (Int(bitPattern: pointer) >> 3 ^ Int(bitPattern: pointer) >> 12) & (Self.slots - 1)
+        let slot = InternedStrings.slot(of: pointer, among: Self.slots)
         if slotPointers[slot] == pointer { return slotIDs[slot] }
         let id = Int32(batch.names.count)
         batch.names.append(String(cString: pointer))

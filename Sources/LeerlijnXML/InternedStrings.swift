@@ -11,9 +11,14 @@ final class InternedStrings {
     private var pointers = [UnsafePointer<UInt8>?](repeating: nil, count: InternedStrings.slots)
     private var strings = [String](repeating: "", count: InternedStrings.slots)
 
+    /// The slot of an interned pointer in a direct-mapped table of `count` slots (a power of two).
+    static func slot(of pointer: UnsafePointer<UInt8>, among count: Int) -> Int {
+        (Int(bitPattern: pointer) >> 3 ^ Int(bitPattern: pointer) >> 12) & (count - 1)
+    }
+
     func string(_ pointer: UnsafePointer<UInt8>?) -> String {
         guard let pointer else { return "" }
-        let slot = (Int(bitPattern: pointer) >> 3 ^ Int(bitPattern: pointer) >> 12) & (Self.slots - 1)
+        let slot = Self.slot(of: pointer, among: Self.slots)
         if pointers[slot] == pointer { return strings[slot] }
         let string = String(cString: pointer)
         pointers[slot] = pointer

@@ -150,21 +150,21 @@ private func flatStartElement(_ context: UnsafeMutableRawPointer?, _ localName: 
                               _ attributeCount: Int32, _ defaulted: Int32,
                               _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
     withBuilder(context) { builder, flat in
-    guard builder.depth < SAXRecordBuilder.maxDepth else {
-        builder.refuse("elements nested deeper than \(SAXRecordBuilder.maxDepth) levels are refused")
-        return
-    }
-    defer { builder.depth += 1 }
-    if builder.depth == 0 {
-        builder.rootName = builder.interned.string(localName)
-        builder.rootNamespace = builder.interned.string(uri)
-        return
-    }
-    let (line, column) = builder.position
-    if !flat.start(name: localName, namespace: uri, attributes: attributes, attributeCount: Int(max(0, attributeCount)),
-                   line: line, column: max(column, 1)) {
-        builder.refuse("a record too large to read at once (over 2 GiB) is refused")
-    }
+        guard builder.depth < SAXRecordBuilder.maxDepth else {
+            builder.refuse("elements nested deeper than \(SAXRecordBuilder.maxDepth) levels are refused")
+            return
+        }
+        defer { builder.depth += 1 }
+        if builder.depth == 0 {
+            builder.rootName = builder.interned.string(localName)
+            builder.rootNamespace = builder.interned.string(uri)
+            return
+        }
+        let (line, column) = builder.position
+        if !flat.start(name: localName, namespace: uri, attributes: attributes, attributeCount: Int(max(0, attributeCount)),
+                       line: line, column: max(column, 1)) {
+            builder.refuse("a record too large to read at once (over 2 GiB) is refused")
+        }
     }
 }
 
