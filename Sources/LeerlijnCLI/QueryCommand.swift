@@ -44,7 +44,7 @@ struct QueryCommand: ParsableCommand {
         let format = try QueryOutputFormat.resolve(output, isTerminal: Terminal.isTerminal(1))
         guard lang == "nl" || lang == "en" else { throw LeerlijnError.usage("--lang: '\(lang)' is not nl or en") }
         // Everything a damaged snapshot could affect is computed before a byte is printed.
-        enum Output: Sendable { case bytes([UInt8]), matches([QueryMatch], QueryOutputRenderer) }
+        enum Output: Sendable { case bytes([UInt8]), chunks([[UInt8]]), matches([QueryMatch], QueryOutputRenderer) }
         try cache.run(catalogue, compute: { loaded -> Output in
             let query = try input.resolve(vocabulary: loaded.vocabulary)
             if obligations {
@@ -56,12 +56,23 @@ struct QueryCommand: ParsableCommand {
                 let renderer = RequirementRenderer(catalogue: loaded, language: lang)
                 return .bytes(format == .table ? Array(renderer.table(found, width: Terminal.width()).utf8) : renderer.json(found))
             }
+            if format == .json, !explain {
+                // Written straight from a snapshot's records (no programme decoded), and kept
+                // until the damage check has passed.
+                var chunks: [[UInt8]] = []
+                QueryOutputRenderer(catalogue: loaded, language: lang).renderJSON(offsets: query.matchingOffsets(in: loaded)) {
+                    chunks.append($0)
+                }
+                return .chunks(chunks)
+            }
             return .matches(query.run(on: loaded, explain: explain),
                             QueryOutputRenderer(catalogue: loaded, language: lang, width: Terminal.width()))
         }, emit: { output in
             switch output {
             case .bytes(let bytes):
                 try StandardStreams.out(bytes)
+            case .chunks(let chunks):
+                for chunk in chunks { try StandardStreams.out(chunk) }
             case .matches(let matches, let renderer):
                 try renderer.render(matches, format: format, explain: explain) { try StandardStreams.out($0) }
                 if explain, format != .table { StandardStreams.err(renderer.explanations(matches)) }

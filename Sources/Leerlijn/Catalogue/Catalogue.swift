@@ -120,6 +120,22 @@ final class ProgrammeStorage: Sendable {
 
     var damage: String? { snapshot?.damage }
 
+    /// Whether the programmes are records in a snapshot, not yet decoded.
+    var isSnapshotBacked: Bool { snapshot != nil && decoded == nil }
+
+    /// The `catalogue.json` objects of the programmes at `offsets`, as array elements of
+    /// `json`: straight from the snapshot's records when there is one, else from the programmes.
+    func writeJSON<C: Collection>(offsets: C, into json: inout JSONStreamWriter) where C.Element == Int {
+        if let snapshot, decoded == nil {
+            snapshot.writeJSON(offsets: offsets, into: &json)
+            return
+        }
+        for offset in offsets {
+            json.element()
+            CatalogueJSONExporter.write(programme(at: offset), into: &json)
+        }
+    }
+
     func programmes(at offsets: [Int]) -> [Programme] {
         guard let snapshot, decoded == nil else { return offsets.map(programme(at:)) }
         return ParallelParts.map(count: offsets.count, minimum: 256) { range in

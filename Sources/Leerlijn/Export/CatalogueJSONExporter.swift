@@ -26,20 +26,44 @@ public struct CatalogueJSONExporter: CatalogueRenderer {
     ///   - emit: Receives the UTF-8 bytes of `catalogue.json` in order, in chunks of about 1 MiB.
     /// - Throws: Whatever `emit` throws.
     public func render(_ programmes: [Programme], catalogue: Catalogue, emit: ([UInt8]) throws -> Void) rethrows {
-        var json = JSONStreamWriter(reservingCapacity: min(Self.chunkSize + 65536, Self.capacity(for: programmes.count, perProgramme: 1900)))
+        try render(count: programmes.count, catalogue: catalogue, emit: emit) { range, first in
+            Self.fragments(programmes[range], first: first)
+        }
+    }
+
+    /// The same document for the programmes at `offsets` (id order, as
+    /// ``CatalogueQuery/matchingOffsets(in:)`` gives them), in that order: a snapshot-backed
+    /// catalogue writes each straight from its record, decoding no programme (the bytes are
+    /// those of ``render(_:catalogue:emit:)`` on the decoded programmes; a test compares).
+    /// Check ``Catalogue/snapshotDamage`` before showing the result, as for decoded programmes.
+    public func render(offsets: [Int], catalogue: Catalogue, emit: ([UInt8]) throws -> Void) rethrows {
+        try render(count: offsets.count, catalogue: catalogue, emit: emit) { range, first in
+            ParallelParts.map(count: range.count, minimum: 128) { part in
+                var writer = JSONStreamWriter(fragmentAt: 2, first: first && part.lowerBound == 0, reservingCapacity: part.count * 3300)
+                let lower = range.lowerBound + part.lowerBound, upper = range.lowerBound + part.upperBound
+                catalogue.storage.writeJSON(offsets: offsets[lower..<upper], into: &writer)
+                return writer.takeBytes()
+            }
+        }
+    }
+
+    /// The document around `count` programmes whose elements `fragments` renders, a block at a time.
+    private func render(count: Int, catalogue: Catalogue, emit: ([UInt8]) throws -> Void,
+                        fragments: (Range<Int>, _ first: Bool) -> [[UInt8]]) rethrows {
+        var json = JSONStreamWriter(reservingCapacity: min(Self.chunkSize + 65536, Self.capacity(for: count, perProgramme: 1900)))
         json.beginObject()
         json.key("count")
-        json.int(programmes.count)
+        json.int(count)
         json.key("programmes")
         json.beginArray()
         // Blocks of programmes rendered on every core, emitted in order: the same bytes as one
         // writer going through them one by one (a test compares with `document`).
         // Each fragment goes out as it is, never copied into the main buffer.
         var start = 0
-        while start < programmes.count {
-            let end = min(start + Self.blockSize, programmes.count)
-            if !json.bytes.isEmpty { try emit(json.takeBytes()) }
-            for fragment in Self.fragments(programmes[start..<end], first: start == 0) where !fragment.isEmpty {
+        while start < count {
+            let end = min(start + Self.blockSize, count)
+            if !json.isEmpty { try emit(json.takeBytes()) }
+            for fragment in fragments(start..<end, start == 0) where !fragment.isEmpty {
                 try emit(fragment)
                 json.markElementWritten()
             }
@@ -67,7 +91,7 @@ public struct CatalogueJSONExporter: CatalogueRenderer {
                 writer.element()
                 write(programme, into: &writer)
             }
-            return writer.bytes
+            return writer.takeBytes()
         }
     }
 
@@ -85,10 +109,10 @@ public struct CatalogueJSONExporter: CatalogueRenderer {
             json.int(ages.min)
             json.endObject()
         } else {
-            json.value(.null)
+            json.null()
         }
         json.key("ageRangeBasis")
-        json.value(.optional(programme.ageRangeBasis?.description))
+        json.optional(programme.ageRangeBasis?.description)
         json.key("audiences")
         json.strings(programme.audiences.lazy.map(\.rawValue))
         json.key("basis")
@@ -114,17 +138,18 @@ public struct CatalogueJSONExporter: CatalogueRenderer {
         json.strings(programme.formats.lazy.map(\.rawValue))
         json.member("id", programme.id)
         json.key("kind")
-        json.value(.optional(programme.kind?.rawValue))
+        json.optional(programme.kind?.rawValue)
         json.key("languages")
         json.strings(programme.languages)
-        json.member("lastModified", programme.lastModified.description)
+        json.key("lastModified")
+        json.date(programme.lastModified)
         if let note = programme.note { json.member("note", note) }
         if let peerLed = programme.peerLed {
             json.key("peerLed")
             json.bool(peerLed)
         }
         json.key("provider")
-        json.value(Self.provider(of: programme))
+        json.optional(programme.providers.isEmpty ? nil : programme.providers.joined(separator: "; "))
         json.key("providers")
         json.strings(programme.providers)
         json.key("recommendations")
@@ -144,7 +169,10 @@ public struct CatalogueJSONExporter: CatalogueRenderer {
         json.endObject()
         json.key("status")
         json.beginObject()
-        if case .ended(let date, _) = programme.status, let date { json.member("date", date.description) }
+        if case .ended(let date, _) = programme.status, let date {
+            json.key("date")
+            json.date(date)
+        }
         json.member("value", programme.status.id)
         if case .ended(_, let year) = programme.status, let year {
             json.key("year")
@@ -158,7 +186,7 @@ public struct CatalogueJSONExporter: CatalogueRenderer {
         json.key("topics")
         json.strings(programme.topics.lazy.map(\.rawValue))
         json.key("url")
-        json.value(.optional(programme.urls.first?.url))
+        json.optional(programme.urls.first?.url)
         json.key("urls")
         json.beginArray()
         for url in programme.urls {
@@ -169,8 +197,14 @@ public struct CatalogueJSONExporter: CatalogueRenderer {
             json.endObject()
         }
         json.endArray()
-        if let validFrom = programme.validFrom { json.member("validFrom", validFrom.description) }
-        if let validUntil = programme.validUntil { json.member("validUntil", validUntil.description) }
+        if let validFrom = programme.validFrom {
+            json.key("validFrom")
+            json.date(validFrom)
+        }
+        if let validUntil = programme.validUntil {
+            json.key("validUntil")
+            json.date(validUntil)
+        }
         json.endObject()
     }
 

@@ -42,7 +42,7 @@ public struct JSONLDExporter: CatalogueRenderer {
         for programme in programmes {
             json.element()
             json.value(Self.node(for: programme))
-            if json.bytes.count >= Self.chunkSize { try emit(json.takeBytes()) }
+            if json.count >= Self.chunkSize { try emit(json.takeBytes()) }
         }
         for term in Self.termNodes(for: programmes, vocabulary: catalogue.vocabulary) {
             json.element()

@@ -56,6 +56,14 @@ extension CatalogueQuery {
             .sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
     }
 
+    /// The matching programmes' offsets in id order (``Catalogue/programme(at:)``), in result
+    /// order: what ``CatalogueJSONExporter/render(offsets:catalogue:emit:)`` takes to write the
+    /// answer without decoding a programme.
+    public func matchingOffsets(in catalogue: Catalogue) -> [Int] {
+        let order = catalogue.index.order
+        return matchingPositions(in: catalogue).map { order[$0] }
+    }
+
     /// Runs the query and returns the programmes with scores and, when `explain` is set,
     /// the reasons each matched.
     public func run(on catalogue: Catalogue, explain: Bool = false) -> [QueryMatch] {

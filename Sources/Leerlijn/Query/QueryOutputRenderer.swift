@@ -41,6 +41,14 @@ public struct QueryOutputRenderer: Sendable {
         }
     }
 
+    /// The JSON answer (``render(_:format:explain:emit:)`` in `.json`) for the programmes at
+    /// `offsets` (``CatalogueQuery/matchingOffsets(in:)``): a snapshot-backed catalogue writes
+    /// each programme straight from its record, decoding none. Check
+    /// ``Catalogue/snapshotDamage`` before showing the bytes.
+    public func renderJSON(offsets: [Int], emit: ([UInt8]) throws -> Void) rethrows {
+        try CatalogueJSONExporter().render(offsets: offsets, catalogue: catalogue, emit: emit)
+    }
+
     /// `id: reason` lines for every match, for the machine formats.
     public func explanations(_ matches: [QueryMatch]) -> String {
         matches.flatMap { match in match.explanation.map { "\(match.programme.id): \($0)" } }

@@ -218,6 +218,41 @@ final class CatalogueSnapshot: @unchecked Sendable {
         }
     }
 
+    /// Writes the `catalogue.json` objects of the programmes at `offsets` (id order) as array
+    /// elements of `json`, straight from their records (``ProgrammeRecordView``), each record
+    /// read into one reused buffer and checked against its checksum. On damage, records it and
+    /// stops: the caller checks ``damage`` before showing anything.
+    func writeJSON<C: Collection>(offsets: C, into json: inout JSONStreamWriter) where C.Element == Int {
+        var scratch: [UInt8] = []
+        for offset in offsets {
+            do throws(SnapshotRejection) {
+                guard offset >= 0, offset < header.programmeCount else { throw SnapshotRejection("no programme \(offset)") }
+                let start = Int(recordOffsets[offset]), end = Int(recordOffsets[offset + 1])
+                try Self.pread(fd, offset: recordsStart + start, count: end - start, into: &scratch)
+                let view: Result<ProgrammeRecordView, SnapshotRejection> = scratch.withUnsafeBytes { all in
+                    let raw = UnsafeRawBufferPointer(rebasing: all[0..<(end - start)])
+                    guard SnapshotChecksum.of(raw) == recordChecksums[offset] else {
+                        return .failure(SnapshotRejection("checksum mismatch in programme record \(offset)"))
+                    }
+                    do throws(SnapshotRejection) {
+                        var source = SnapshotSource(raw)
+                        let view = try ProgrammeRecordView(&source)
+                        guard source.isAtEnd else { throw SnapshotRejection("trailing bytes in programme record \(offset)") }
+                        json.element()
+                        view.writeJSON(into: &json)
+                        return .success(view)
+                    } catch {
+                        return .failure(error)
+                    }
+                }
+                _ = try view.get()
+            } catch {
+                damageState.withLock { $0 = $0 ?? error.description }
+                return
+            }
+        }
+    }
+
     /// Decodes every programme, reading the records in one pass.
     func allProgrammes() -> [Programme] {
         let bytes: [UInt8]
@@ -266,6 +301,26 @@ final class CatalogueSnapshot: @unchecked Sendable {
             do throws(SnapshotRejection) { return .success(try body(raw)) } catch { return .failure(error) }
         }
         return try result.get()
+    }
+
+    /// Reads `count` bytes at `offset` into the start of `buffer`, growing it when it is shorter.
+    private static func pread(_ fd: Int32, offset: Int, count: Int, into buffer: inout [UInt8]) throws(SnapshotRejection) {
+        guard count >= 0 else { throw SnapshotRejection("negative length") }
+        if buffer.count < count { buffer = [UInt8](repeating: 0, count: max(count, 2 * buffer.count, 4096)) }
+        var failure: SnapshotRejection?
+        buffer.withUnsafeMutableBytes { raw in
+            var done = 0
+            while done < count {
+                let got = Glibc.pread(fd, raw.baseAddress! + done, count - done, off_t(offset + done))
+                if got < 0, errno == EINTR { continue }
+                if got <= 0 {
+                    failure = SnapshotRejection(got == 0 ? "truncated at byte \(offset + done)" : "read failed: \(String(cString: strerror(errno)))")
+                    break
+                }
+                done += got
+            }
+        }
+        if let failure { throw failure }
     }
 
     private static func pread(_ fd: Int32, offset: Int, count: Int) throws(SnapshotRejection) -> [UInt8] {
