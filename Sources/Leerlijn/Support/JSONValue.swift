@@ -83,12 +83,36 @@ public enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, Expressib
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
+    /// Whether any byte of `bytes` may need an escape (a control character, `"`, `\\`, `<` or
+    /// the lead byte of U+2028/U+2029).
+    private static func needsEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let start = bytes.baseAddress else { return false }
+        var index = 0
+        while index + 8 <= bytes.count {
+            if JSONStreamWriter.mayNeedEscape(UInt64(littleEndian: UnsafeRawPointer(start + index).loadUnaligned(as: UInt64.self))) {
+                return true
+            }
+            index += 8
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0xE2 { return true }
+            index += 1
+        }
+        return false
+    }
+
     /// Appends a JSON string literal: quotes, backslashes and control characters escaped;
     /// U+2028/U+2029 escaped too so the output is safe inside a `<script>` block.
     public static func writeString(_ value: String, into output: inout [UInt8]) {
         output.append(0x22)
         var copy = value
         copy.withUTF8 { bytes in
+            // Most strings need no escape at all: checked eight bytes at a time, copied at once.
+            if !needsEscape(bytes) {
+                output.append(contentsOf: bytes)
+                return
+            }
             // Runs of bytes that need no escape are copied at once.
             var runStart = 0, index = 0
             func flush(_ upTo: Int) {

@@ -149,20 +149,20 @@ final class CatalogueSnapshot: @unchecked Sendable {
             let storage = ProgrammeStorage(snapshot: self)
             let count = header.programmeCount
             let index = Deferred { [self] in
-                lazySection(.index, fallback: { CatalogueIndex(programmes: storage.all, vocabulary: vocabulary) }) { s throws(SnapshotRejection) in
+                lazySection(.index, fallback: { CatalogueIndex(programmes: storage.all, vocabulary: vocabulary) }) { s, _ throws(SnapshotRejection) in
                     let index = try SnapshotCodec.readIndex(&s) { storage.all }
                     guard index.count == count else { throw SnapshotRejection("index of \(index.count) programmes, header says \(count)") }
                     return index
                 }
             }
             let ids = Deferred { [self] in
-                lazySection(.ids, fallback: { ProgrammeIDTable(storage.all.map(\.id)) }) { s throws(SnapshotRejection) in
+                lazySection(.ids, fallback: { ProgrammeIDTable(storage.all.map(\.id)) }) { s, _ throws(SnapshotRejection) in
                     try SnapshotCodec.readIDs(&s, count: count)
                 }
             }
             let digest = Deferred { [self, requirementCount = requirements.count] () -> PlannerDigest? in
-                lazySection(.digest, fallback: { nil }) { s throws(SnapshotRejection) in
-                    try SnapshotCodec.readDigest(&s, count: count, requirements: requirementCount)
+                lazySection(.digest, fallback: { nil }) { s, section throws(SnapshotRejection) in
+                    try SnapshotCodec.readDigest(&s, section: section, count: count, requirements: requirementCount)
                 }
             }
             return Catalogue(storage: storage, requirements: requirements, vocabulary: vocabulary, index: index,
@@ -187,15 +187,16 @@ final class CatalogueSnapshot: @unchecked Sendable {
         return bytes
     }
 
-    /// A head section read on first use with `read`; when it is damaged the damage is recorded
+    /// A head section read on first use with `read` (given the section's bytes too, which a
+    /// value may keep instead of copying from them); when it is damaged the damage is recorded
     /// and `fallback` (computed from the records) stands in, so nothing shown depends on it.
     private func lazySection<T>(_ which: Section, fallback: () -> T,
-                                _ read: (inout SnapshotSource) throws(SnapshotRejection) -> T) -> T {
+                                _ read: (inout SnapshotSource, [UInt8]) throws(SnapshotRejection) -> T) -> T {
         do throws(SnapshotRejection) {
             let bytes = try section(which)
             return try Self.withBytes(bytes) { raw throws(SnapshotRejection) -> T in
                 var source = SnapshotSource(raw)
-                let value = try read(&source)
+                let value = try read(&source, bytes)
                 guard source.isAtEnd else { throw SnapshotRejection("trailing bytes in the \(which) section") }
                 return value
             }

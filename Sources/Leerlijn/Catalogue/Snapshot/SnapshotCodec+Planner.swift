@@ -46,7 +46,7 @@ extension SnapshotCodec {
     static func write(_ digest: PlannerDigest, _ sink: inout SnapshotSink) {
         func fits(_ value: Int) -> Bool { Int(Int32.min)...Int(Int32.max) ~= value }
         let representable = digest.entries.allSatisfy { e in
-            [e.ageRange?.min ?? 0, e.ageRange?.max ?? 0, e.validFrom?.daysSinceEpoch ?? 0, e.validUntil?.daysSinceEpoch ?? 0,
+            [e.ageRange?.min ?? 0, e.ageRange?.max ?? 0, e.validFromDay ?? 0, e.validUntilDay ?? 0,
              e.evidenceRank, e.languageSet, e.recommendationSet].allSatisfy(fits)
         }
         guard representable else {
@@ -76,8 +76,8 @@ extension SnapshotCodec {
             func int32(_ value: Int) { withUnsafeBytes(of: Int32(value).littleEndian) { sink.bytes.append(contentsOf: $0) } }
             int32(e.ageRange?.min ?? 0)
             int32(e.ageRange?.max ?? 0)
-            int32(e.validFrom?.daysSinceEpoch ?? 0)
-            int32(e.validUntil?.daysSinceEpoch ?? 0)
+            int32(e.validFromDay ?? 0)
+            int32(e.validUntilDay ?? 0)
             int32(e.languageSet)
             int32(e.recommendationSet)
             int32(e.evidenceRank)
@@ -86,14 +86,15 @@ extension SnapshotCodec {
             if e.ageRange != nil { flags |= DigestFlag.hasAges }
             if let peerLed = e.peerLed { flags |= DigestFlag.peerLedKnown | (peerLed ? DigestFlag.peerLed : 0) }
             if e.isActive { flags |= DigestFlag.isActive }
-            if e.validFrom != nil { flags |= DigestFlag.hasFrom }
-            if e.validUntil != nil { flags |= DigestFlag.hasUntil }
+            if e.validFromDay != nil { flags |= DigestFlag.hasFrom }
+            if e.validUntilDay != nil { flags |= DigestFlag.hasUntil }
             withUnsafeBytes(of: flags.littleEndian) { sink.bytes.append(contentsOf: $0) }
         }
     }
 
-    /// Reads a digest, or `nil` when it was written as absent.
-    static func readDigest(_ s: inout SnapshotSource, count expected: Int, requirements: Int)
+    /// Reads a digest, or `nil` when it was written as absent. `section` holds the bytes `s`
+    /// reads (from its start): the entries are left in it, not copied.
+    static func readDigest(_ s: inout SnapshotSource, section: [UInt8], count expected: Int, requirements: Int)
         throws(SnapshotRejection) -> PlannerDigest? {
         guard try s.bool() else { return nil }
         var languageSets: [[String]] = [], recommendationSets: [[String]] = []
@@ -119,36 +120,41 @@ extension SnapshotCodec {
         guard s.end - s.offset == count * digestEntryBytes else {
             throw SnapshotRejection("digest entries of \(s.end - s.offset) bytes, expected \(count * digestEntryBytes)")
         }
+        // The entries stay where they are: each is read field by field when the planner asks
+        // (`digestEntry`); here only the positions and flags are checked, once.
         let base = s.base, start = s.offset
-        var bad = false
-        let entries = [PlannerIndex.ProgrammeEntry](unsafeUninitializedCapacity: count) { buffer, initialised in
-            for i in 0..<count {
-                let at = start + i * digestEntryBytes
-                func word(_ n: Int) -> UInt64 { UInt64(littleEndian: base.loadUnaligned(fromByteOffset: at + 8 * n, as: UInt64.self)) }
-                func int32(_ n: Int) -> Int { Int(Int32(littleEndian: base.loadUnaligned(fromByteOffset: at + 72 + 4 * n, as: Int32.self))) }
-                let flags = UInt32(littleEndian: base.loadUnaligned(fromByteOffset: at + 100, as: UInt32.self))
-                let languageSet = int32(4), recommendationSet = int32(5)
-                guard languageSet >= 0, languageSet < languageSets.count, recommendationSet >= 0,
-                      recommendationSet < recommendationSets.count, flags < 128 else {
-                    bad = true
-                    break
-                }
-                (buffer.baseAddress! + i).initialize(to: .init(
-                    audiences: word(0), sectors: word(1), roles: word(2), topics: word(3), accessibility: word(4),
-                    levels: word(5), kind: word(6), formats: word(7), features: word(8),
-                    deliveryKnown: flags & DigestFlag.deliveryKnown != 0,
-                    ageRange: flags & DigestFlag.hasAges != 0 ? AgeRange(min: int32(0), max: int32(1)) : nil,
-                    peerLed: flags & DigestFlag.peerLedKnown != 0 ? flags & DigestFlag.peerLed != 0 : nil,
-                    evidenceRank: int32(6), isActive: flags & DigestFlag.isActive != 0,
-                    validFrom: flags & DigestFlag.hasFrom != 0 ? CalendarDate(daysSinceEpoch: int32(2)) : nil,
-                    validUntil: flags & DigestFlag.hasUntil != 0 ? CalendarDate(daysSinceEpoch: int32(3)) : nil,
-                    languageSet: languageSet, recommendationSet: recommendationSet))
-                initialised = i + 1
+        for i in 0..<count {
+            let at = start + i * digestEntryBytes
+            func int32(_ n: Int) -> Int { Int(Int32(littleEndian: base.loadUnaligned(fromByteOffset: at + 72 + 4 * n, as: Int32.self))) }
+            let flags = UInt32(littleEndian: base.loadUnaligned(fromByteOffset: at + 100, as: UInt32.self))
+            let languageSet = int32(4), recommendationSet = int32(5)
+            guard languageSet >= 0, languageSet < languageSets.count, recommendationSet >= 0,
+                  recommendationSet < recommendationSets.count, flags < 128 else {
+                throw SnapshotRejection("digest entry points past its lists or has unknown flags")
             }
         }
-        guard !bad else { throw SnapshotRejection("digest entry points past its lists or has unknown flags") }
+        precondition(section.count == base.count, "the digest is read from the whole section")
+        let entries = ProgrammeEntries(stored: section, start: start, count: count)
         s.offset = s.end
         return PlannerDigest(entries: entries, languageSets: languageSets, recommendationSets: recommendationSets,
                              candidates: candidates)
+    }
+
+    /// The stored entry at byte `at` of `base` (checked by ``readDigest(_:section:count:requirements:)``).
+    @inline(__always)
+    static func digestEntry(_ base: UnsafeRawBufferPointer, at: Int) -> PlannerIndex.ProgrammeEntry {
+        func word(_ n: Int) -> UInt64 { UInt64(littleEndian: base.loadUnaligned(fromByteOffset: at + 8 * n, as: UInt64.self)) }
+        func int32(_ n: Int) -> Int { Int(Int32(littleEndian: base.loadUnaligned(fromByteOffset: at + 72 + 4 * n, as: Int32.self))) }
+        let flags = UInt32(littleEndian: base.loadUnaligned(fromByteOffset: at + 100, as: UInt32.self))
+        return PlannerIndex.ProgrammeEntry(
+            audiences: word(0), sectors: word(1), roles: word(2), topics: word(3), accessibility: word(4),
+            levels: word(5), kind: word(6), formats: word(7), features: word(8),
+            deliveryKnown: flags & DigestFlag.deliveryKnown != 0,
+            ageRange: flags & DigestFlag.hasAges != 0 ? AgeRange(min: int32(0), max: int32(1)) : nil,
+            peerLed: flags & DigestFlag.peerLedKnown != 0 ? flags & DigestFlag.peerLed != 0 : nil,
+            evidenceRank: int32(6), isActive: flags & DigestFlag.isActive != 0,
+            validFromDay: flags & DigestFlag.hasFrom != 0 ? int32(2) : nil,
+            validUntilDay: flags & DigestFlag.hasUntil != 0 ? int32(3) : nil,
+            languageSet: int32(4), recommendationSet: int32(5))
     }
 }

@@ -5,7 +5,7 @@
 /// It depends only on the catalogue (programmes, requirements, vocabulary), never on a profile,
 /// so a snapshot stores it and a warm `plan` reads it instead of decoding every programme.
 struct PlannerDigest: Sendable, Equatable {
-    let entries: [PlannerIndex.ProgrammeEntry]
+    let entries: ProgrammeEntries
     /// Distinct stated language lists; `entries[p].languageSet` is a position in it.
     let languageSets: [[String]]
     /// Distinct lists of recommendations a programme is named for; `entries[p].recommendationSet`.
@@ -14,7 +14,7 @@ struct PlannerDigest: Sendable, Equatable {
     /// (``PlannerIndex/candidates(of:among:masks:)``).
     let candidates: [[Int]]
 
-    init(entries: [PlannerIndex.ProgrammeEntry], languageSets: [[String]], recommendationSets: [[String]],
+    init(entries: ProgrammeEntries, languageSets: [[String]], recommendationSets: [[String]],
          candidates: [[Int]]) {
         self.entries = entries
         self.languageSets = languageSets
@@ -33,19 +33,61 @@ struct PlannerDigest: Sendable, Equatable {
             positions[list] = sets.count - 1
             return sets.count - 1
         }
-        entries = programmes.map { p in
+        let entries = ProgrammeEntries(programmes.map { p in
             PlannerIndex.ProgrammeEntry(
                 audiences: masks.mask(p.audiences), sectors: masks.mask(p.sectors), roles: masks.mask(p.roles),
                 topics: masks.mask(p.topics), accessibility: masks.mask(p.accessibility), levels: masks.mask(p.educationLevels),
                 kind: masks.mask(p.kind.map { [$0] } ?? []), formats: masks.mask(p.formats),
                 features: masks.mask(p.features), deliveryKnown: p.kind != nil || !p.formats.isEmpty,
                 ageRange: p.ageRange, peerLed: p.peerLed, evidenceRank: vocabulary.rank(p.evidence),
-                isActive: p.status == .active, validFrom: p.validFrom, validUntil: p.validUntil,
+                isActive: p.status == .active, validFromDay: p.validFrom?.daysSinceEpoch, validUntilDay: p.validUntil?.daysSinceEpoch,
                 languageSet: position(p.languages, &languageSets, &languagePositions),
                 recommendationSet: position(p.recommendations, &recommendationSets, &recommendationPositions))
-        }
+        })
+        self.entries = entries
         self.languageSets = languageSets
         self.recommendationSets = recommendationSets
         candidates = requirements.map { [entries] in PlannerIndex.candidates(of: $0, among: entries, masks: masks) }
+    }
+}
+
+/// The digest's programme entries: computed ones in an array, or a stored digest's fixed-width
+/// entries left in the snapshot section's bytes and read field by field when asked for, so a
+/// warm plan makes no array of 100,000 entries (``SnapshotCodec/digestEntry(_:at:)``).
+struct ProgrammeEntries: RandomAccessCollection, Sendable, Equatable {
+    private let values: [PlannerIndex.ProgrammeEntry]
+    private let bytes: [UInt8]
+    private let start: Int
+    let count: Int
+
+    /// Computed entries.
+    init(_ values: [PlannerIndex.ProgrammeEntry]) {
+        self.values = values
+        bytes = []
+        start = 0
+        count = values.count
+    }
+
+    /// `count` stored entries from byte `start` of `bytes`, already checked by the reader.
+    init(stored bytes: [UInt8], start: Int, count: Int) {
+        values = []
+        self.bytes = bytes
+        self.start = start
+        self.count = count
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
+
+    /// Inlined, so that a caller reading one field loads only that field.
+    @inline(__always)
+    subscript(position: Int) -> PlannerIndex.ProgrammeEntry {
+        if bytes.isEmpty { return values[position] }
+        precondition(position >= 0 && position < count, "programme entry out of range")
+        return bytes.withUnsafeBytes { SnapshotCodec.digestEntry($0, at: start + position * SnapshotCodec.digestEntryBytes) }
+    }
+
+    static func == (lhs: ProgrammeEntries, rhs: ProgrammeEntries) -> Bool {
+        lhs.count == rhs.count && lhs.elementsEqual(rhs)
     }
 }

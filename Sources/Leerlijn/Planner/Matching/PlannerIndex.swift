@@ -3,7 +3,8 @@
 /// fit do not depend on the organisation), built once and shared by every plan.
 public struct PlannerIndex: Sendable {
     /// Plain-data facts of one programme (no strings or arrays, so reading one costs no
-    /// reference counting on the hot path).
+    /// reference counting on the hot path; dates as day numbers, so comparing them is one
+    /// integer comparison).
     struct ProgrammeEntry: Sendable, Equatable {
         let audiences: UInt64
         let sectors: UInt64
@@ -20,24 +21,59 @@ public struct PlannerIndex: Sendable {
         let peerLed: Bool?
         let evidenceRank: Int
         let isActive: Bool
-        let validFrom: CalendarDate?
-        let validUntil: CalendarDate?
+        /// ``validFrom`` and ``validUntil`` as days since 1970-01-01.
+        let validFromDay: Int?
+        let validUntilDay: Int?
         /// Its stated languages: a position in ``PlannerDigest/languageSets``.
         let languageSet: Int
         /// The recommendations it is named for: a position in ``PlannerDigest/recommendationSets``.
         let recommendationSet: Int
 
+        init(audiences: UInt64, sectors: UInt64, roles: UInt64, topics: UInt64, accessibility: UInt64, levels: UInt64,
+             kind: UInt64, formats: UInt64, features: UInt64, deliveryKnown: Bool, ageRange: AgeRange?, peerLed: Bool?,
+             evidenceRank: Int, isActive: Bool, validFromDay: Int?, validUntilDay: Int?, languageSet: Int, recommendationSet: Int) {
+            self.audiences = audiences
+            self.sectors = sectors
+            self.roles = roles
+            self.topics = topics
+            self.accessibility = accessibility
+            self.levels = levels
+            self.kind = kind
+            self.formats = formats
+            self.features = features
+            self.deliveryKnown = deliveryKnown
+            self.ageRange = ageRange
+            self.peerLed = peerLed
+            self.evidenceRank = evidenceRank
+            self.isActive = isActive
+            self.validFromDay = validFromDay
+            self.validUntilDay = validUntilDay
+            self.languageSet = languageSet
+            self.recommendationSet = recommendationSet
+        }
+
+        /// The first day it runs, when the catalogue states one.
+        var validFrom: CalendarDate? { validFromDay.map(CalendarDate.init(daysSinceEpoch:)) }
+        /// The last day it runs, when the catalogue states one.
+        var validUntil: CalendarDate? { validUntilDay.map(CalendarDate.init(daysSinceEpoch:)) }
+
         /// Whether it runs on `date` (any date when `nil`), as ``Programme/isAvailable(on:)``.
         func isAvailable(on date: CalendarDate?) -> Bool {
             guard let date else { return isActive }
-            return isAvailable(from: date, to: date)
+            let day = date.daysSinceEpoch
+            return isAvailable(fromDay: day, toDay: day)
         }
 
         /// Whether it runs at some time in `start...end`.
         func isAvailable(from start: CalendarDate, to end: CalendarDate) -> Bool {
+            isAvailable(fromDay: start.daysSinceEpoch, toDay: end.daysSinceEpoch)
+        }
+
+        /// Whether it runs at some time in `start...end` (days since 1970-01-01).
+        func isAvailable(fromDay start: Int, toDay end: Int) -> Bool {
             guard isActive else { return false }
-            if let validFrom, validFrom > end { return false }
-            if let validUntil, validUntil < start { return false }
+            if let validFromDay, validFromDay > end { return false }
+            if let validUntilDay, validUntilDay < start { return false }
             return true
         }
     }
@@ -75,7 +111,7 @@ public struct PlannerIndex: Sendable {
 
     /// The catalogue indexed.
     public let catalogue: Catalogue
-    let programmes: [ProgrammeEntry]
+    let programmes: ProgrammeEntries
     let requirements: [RequirementEntry]
     let masks: VocabularyMask
     let staffAudiences: UInt64
@@ -132,7 +168,7 @@ public struct PlannerIndex: Sendable {
 
     /// The programmes (positions, ascending) that meet `r`'s topics, needs-audiences, delivery,
     /// accessibility and peer-led needs: its static candidates, whatever the organisation.
-    static func candidates(of r: Requirement, among programmes: [ProgrammeEntry], masks: VocabularyMask) -> [Int] {
+    static func candidates(of r: Requirement, among programmes: ProgrammeEntries, masks: VocabularyMask) -> [Int] {
         guard !r.needs.isOrganisational else { return [] }
         let needsAudiences = masks.mask(r.needs.audiences), topics = masks.mask(r.needs.topics)
         let accessibility = masks.mask(r.needs.accessibility), peerLed = r.needs.peerLed == true

@@ -39,7 +39,8 @@ struct PlanningContext {
         }
         sectorBit = masks.bit(profile.sector)
         specialNeeds = masks.mask(profile.specialNeeds)
-        available = index.programmes.map { $0.isAvailable(from: profile.periodStart, to: profile.periodEnd) }
+        let firstDay = profile.periodStart.daysSinceEpoch, lastDay = profile.periodEnd.daysSinceEpoch
+        available = index.programmes.map { $0.isAvailable(fromDay: firstDay, toDay: lastDay) }
         let languages = profile.languages
         let setFits = index.languageSets.map { stated in
             languages.isEmpty || stated.isEmpty || stated.contains { languages.contains($0) }
