@@ -28,8 +28,24 @@ enum ProcessLifetime {
             _ = mallopt(-1, 512 << 20)  // M_TRIM_THRESHOLD
             adviseHugePages()
         }
+        exitCleanlyOnBusError()
         #endif
     }
+
+    #if canImport(Glibc)
+    /// A snapshot in the cache is read through a memory mapping; should another program
+    /// truncate the file while a command reads it (Leerlijn itself only ever replaces cache
+    /// files by rename), touching the lost pages raises SIGBUS. Instead of dying of the signal,
+    /// the command says what happened and exits 74 (I/O error); nothing has been printed or
+    /// written by then that a damaged snapshot could affect, and the next run rebuilds it.
+    private static func exitCleanlyOnBusError() {
+        signal(SIGBUS) { _ in
+            let message: StaticString = "leerlijn: error: a snapshot file in the cache shrank while in use (truncated by another program; bus error); run the command again, or with --no-cache\n"
+            _ = write(2, message.utf8Start, message.utf8CodeUnitCount)
+            _exit(74)
+        }
+    }
+    #endif
 
     #if canImport(Glibc)
     /// Grows the heap by 256 MiB of address space at once and asks for transparent huge pages on

@@ -107,6 +107,30 @@ struct ExportConcurrencyTests {
         #expect(try Self.export(binary, catalog: catalog, output: output, extra: ["--lock-timeout", "-1"]).status == 64)
     }
 
+    @Test("A bus error (a mapped snapshot truncated by another program) ends the command with exit 74 and a message, not a signal")
+    func busError() throws {
+        guard let binary = ExportDurabilityTests.binary else {
+            Issue.record("no built leerlijn binary next to the test bundle")
+            return
+        }
+        // A command kept waiting for a held folder stands in for one reading a snapshot: the
+        // signal is the same whatever raised it.
+        let catalog = try ExportDurabilityTests.makeCatalog(count: 5, variant: "B")
+        let output = try TestSupport.temporaryDirectory("export-bus")
+        defer { for path in [catalog, output] { try? FileManager.default.removeItem(atPath: path) } }
+        let lock = try FolderLock.acquire(output, timeout: 0)
+        defer { lock.release() }
+        let started = try Self.start(binary, ["export", "--catalog", catalog, "--output", output, "--lock-timeout", "20"])
+        // The handler is installed before the command starts waiting; give it time to get there.
+        var waited = 0
+        while waited < 100, !FileManager.default.fileExists(atPath: "/proc/\(started.0.processIdentifier)/status") { usleep(10_000); waited += 1 }
+        usleep(500_000)
+        kill(started.0.processIdentifier, SIGBUS)
+        let outcome = Self.finish(started)
+        #expect(outcome.status == 74, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("snapshot file in the cache shrank while in use"), "\(outcome.stderr)")
+    }
+
     @Test("Stale temporary files of dead runs are removed; those of a live process are left alone")
     func liveTemporaryFilesSurvive() throws {
         guard let binary = ExportDurabilityTests.binary else {

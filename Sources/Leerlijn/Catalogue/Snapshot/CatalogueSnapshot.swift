@@ -58,6 +58,11 @@ final class CatalogueSnapshot: @unchecked Sendable {
 
     let header: Header
     private let fd: Int32
+    /// The whole file mapped read-only, or `nil` where it could not be mapped (then every read
+    /// is a `pread`). Cache files are replaced by rename, never rewritten in place, so a mapped
+    /// file keeps its size; the command-line tool turns the bus error of a file truncated by
+    /// another program while in use into a clean exit 74 (`ProcessLifetime`).
+    private let mapping: UnsafeRawBufferPointer?
     private let headStart: Int
     private let recordsStart: Int
     /// Offsets of the records relative to `recordsStart`, with a final end offset.
@@ -127,16 +132,36 @@ final class CatalogueSnapshot: @unchecked Sendable {
             close(fd)
             throw error
         }
+        let length = header.totalLength
+        if length > 0, let base = mmap(nil, length, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED {
+            mapping = UnsafeRawBufferPointer(start: base, count: length)
+        } else {
+            mapping = nil
+        }
     }
 
-    deinit { close(fd) }
+    deinit {
+        if let mapping { munmap(UnsafeMutableRawPointer(mutating: mapping.baseAddress), mapping.count) }
+        close(fd)
+    }
+
+    /// `count` bytes at `offset` of the file: a view into the mapping, or a copy read with `pread`.
+    private func region(offset: Int, count: Int) throws(SnapshotRejection) -> SnapshotRegion {
+        guard offset >= 0, count >= 0, offset <= header.totalLength - count else {
+            throw SnapshotRejection("bytes \(offset)..<\(offset + count) past the end")
+        }
+        if let mapping { return SnapshotRegion(UnsafeRawBufferPointer(rebasing: mapping[offset..<(offset + count)]), owner: self) }
+        let copy = SnapshotRegion.Copy(count: count)
+        try Self.pread(fd, offset: offset, into: copy.bytes)
+        return SnapshotRegion(UnsafeRawBufferPointer(copy.bytes), owner: copy)
+    }
 
     /// Reads the head's core (vocabulary, requirements, record table) and makes the catalogue;
     /// the other sections are read when first asked for.
     func catalogue() throws(SnapshotRejection) -> Catalogue {
         let core = try section(.core)
-        return try Self.withBytes(core) { raw throws(SnapshotRejection) -> Catalogue in
-            var source = SnapshotSource(raw)
+        return try { () throws(SnapshotRejection) -> Catalogue in
+            var source = SnapshotSource(core.raw)
             let vocabulary = try SnapshotCodec.readVocabulary(&source)
             var requirements: [Requirement] = []
             for _ in 0..<(try source.count()) { requirements.append(try SnapshotCodec.readRequirement(&source)) }
@@ -168,7 +193,7 @@ final class CatalogueSnapshot: @unchecked Sendable {
             return Catalogue(storage: storage, requirements: requirements, vocabulary: vocabulary, index: index,
                              newest: Deferred { [newest = header.newestModification] in CalendarDate(daysSinceEpoch: newest) },
                              ids: ids, digest: digest)
-        }
+        }()
     }
 
     /// Where a head section lies in the file.
@@ -178,10 +203,10 @@ final class CatalogueSnapshot: @unchecked Sendable {
     }
 
     /// The bytes of one head section, checked against its checksum.
-    private func section(_ section: Section) throws(SnapshotRejection) -> [UInt8] {
+    private func section(_ section: Section) throws(SnapshotRejection) -> SnapshotRegion {
         let range = byteRange(of: section), sections = header.sections
-        let bytes = try Self.pread(fd, offset: range.lowerBound, count: range.count)
-        guard bytes.withUnsafeBytes(SnapshotChecksum.of) == sections[section.rawValue].checksum else {
+        let bytes = try region(offset: range.lowerBound, count: range.count)
+        guard SnapshotChecksum.of(bytes.raw) == sections[section.rawValue].checksum else {
             throw SnapshotRejection("\(section) section checksum mismatch")
         }
         return bytes
@@ -191,15 +216,13 @@ final class CatalogueSnapshot: @unchecked Sendable {
     /// value may keep instead of copying from them); when it is damaged the damage is recorded
     /// and `fallback` (computed from the records) stands in, so nothing shown depends on it.
     private func lazySection<T>(_ which: Section, fallback: () -> T,
-                                _ read: (inout SnapshotSource, [UInt8]) throws(SnapshotRejection) -> T) -> T {
+                                _ read: (inout SnapshotSource, SnapshotRegion) throws(SnapshotRejection) -> T) -> T {
         do throws(SnapshotRejection) {
             let bytes = try section(which)
-            return try Self.withBytes(bytes) { raw throws(SnapshotRejection) -> T in
-                var source = SnapshotSource(raw)
-                let value = try read(&source, bytes)
-                guard source.isAtEnd else { throw SnapshotRejection("trailing bytes in the \(which) section") }
-                return value
-            }
+            var source = SnapshotSource(bytes.raw)
+            let value = try read(&source, bytes)
+            guard source.isAtEnd else { throw SnapshotRejection("trailing bytes in the \(which) section") }
+            return value
         } catch {
             damageState.withLock { $0 = $0 ?? error.description }
             return fallback()
@@ -212,8 +235,7 @@ final class CatalogueSnapshot: @unchecked Sendable {
         do throws(SnapshotRejection) {
             guard offset >= 0, offset < header.programmeCount else { throw SnapshotRejection("no programme \(offset)") }
             let start = Int(recordOffsets[offset]), end = Int(recordOffsets[offset + 1])
-            let bytes = try Self.pread(fd, offset: recordsStart + start, count: end - start)
-            return try Self.withBytes(bytes) { raw throws(SnapshotRejection) in try decode(raw, offset) }
+            return try decode(try region(offset: recordsStart + start, count: end - start).raw, offset)
         } catch {
             return placeholder(error, offset)
         }
@@ -224,29 +246,19 @@ final class CatalogueSnapshot: @unchecked Sendable {
     /// read into one reused buffer and checked against its checksum. On damage, records it and
     /// stops: the caller checks ``damage`` before showing anything.
     func writeJSON<C: Collection>(offsets: C, into json: inout JSONStreamWriter) where C.Element == Int {
-        var scratch: [UInt8] = []
         for offset in offsets {
             do throws(SnapshotRejection) {
                 guard offset >= 0, offset < header.programmeCount else { throw SnapshotRejection("no programme \(offset)") }
                 let start = Int(recordOffsets[offset]), end = Int(recordOffsets[offset + 1])
-                try Self.pread(fd, offset: recordsStart + start, count: end - start, into: &scratch)
-                let view: Result<ProgrammeRecordView, SnapshotRejection> = scratch.withUnsafeBytes { all in
-                    let raw = UnsafeRawBufferPointer(rebasing: all[0..<(end - start)])
-                    guard SnapshotChecksum.of(raw) == recordChecksums[offset] else {
-                        return .failure(SnapshotRejection("checksum mismatch in programme record \(offset)"))
-                    }
-                    do throws(SnapshotRejection) {
-                        var source = SnapshotSource(raw)
-                        let view = try ProgrammeRecordView(&source)
-                        guard source.isAtEnd else { throw SnapshotRejection("trailing bytes in programme record \(offset)") }
-                        json.element()
-                        view.writeJSON(into: &json)
-                        return .success(view)
-                    } catch {
-                        return .failure(error)
-                    }
+                let raw = try region(offset: recordsStart + start, count: end - start).raw
+                guard SnapshotChecksum.of(raw) == recordChecksums[offset] else {
+                    throw SnapshotRejection("checksum mismatch in programme record \(offset)")
                 }
-                _ = try view.get()
+                var source = SnapshotSource(raw)
+                let view = try ProgrammeRecordView(&source)
+                guard source.isAtEnd else { throw SnapshotRejection("trailing bytes in programme record \(offset)") }
+                json.element()
+                view.writeJSON(into: &json)
             } catch {
                 damageState.withLock { $0 = $0 ?? error.description }
                 return
@@ -256,15 +268,16 @@ final class CatalogueSnapshot: @unchecked Sendable {
 
     /// Decodes every programme, reading the records in one pass.
     func allProgrammes() -> [Programme] {
-        let bytes: [UInt8]
+        let bytes: SnapshotRegion
         do throws(SnapshotRejection) {
-            bytes = try Self.pread(fd, offset: recordsStart, count: header.recordsLength)
+            bytes = try region(offset: recordsStart, count: header.recordsLength)
         } catch {
             return (0..<header.programmeCount).map { placeholder(error, $0) }
         }
         let count = header.programmeCount
-        let parts = bytes.withUnsafeBytes { raw in
-            ParallelParts.map(count: count, minimum: 1024) { range in
+        let parts = withExtendedLifetime(bytes) { () -> [[Programme]] in
+            let raw = bytes.raw
+            return ParallelParts.map(count: count, minimum: 1024) { range in
                 range.map { offset in
                     let record = UnsafeRawBufferPointer(rebasing: raw[Int(recordOffsets[offset])..<Int(recordOffsets[offset + 1])])
                     do throws(SnapshotRejection) { return try decode(record, offset) } catch { return placeholder(error, offset) }
@@ -304,24 +317,17 @@ final class CatalogueSnapshot: @unchecked Sendable {
         return try result.get()
     }
 
-    /// Reads `count` bytes at `offset` into the start of `buffer`, growing it when it is shorter.
-    private static func pread(_ fd: Int32, offset: Int, count: Int, into buffer: inout [UInt8]) throws(SnapshotRejection) {
-        guard count >= 0 else { throw SnapshotRejection("negative length") }
-        if buffer.count < count { buffer = [UInt8](repeating: 0, count: max(count, 2 * buffer.count, 4096)) }
-        var failure: SnapshotRejection?
-        buffer.withUnsafeMutableBytes { raw in
-            var done = 0
-            while done < count {
-                let got = Glibc.pread(fd, raw.baseAddress! + done, count - done, off_t(offset + done))
-                if got < 0, errno == EINTR { continue }
-                if got <= 0 {
-                    failure = SnapshotRejection(got == 0 ? "truncated at byte \(offset + done)" : "read failed: \(String(cString: strerror(errno)))")
-                    break
-                }
-                done += got
+    /// Fills `buffer` with the bytes at `offset`.
+    private static func pread(_ fd: Int32, offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws(SnapshotRejection) {
+        var done = 0
+        while done < buffer.count {
+            let got = Glibc.pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+            if got < 0, errno == EINTR { continue }
+            if got <= 0 {
+                throw SnapshotRejection(got == 0 ? "truncated at byte \(offset + done)" : "read failed: \(String(cString: strerror(errno)))")
             }
+            done += got
         }
-        if let failure { throw failure }
     }
 
     private static func pread(_ fd: Int32, offset: Int, count: Int) throws(SnapshotRejection) -> [UInt8] {
@@ -489,5 +495,28 @@ final class CatalogueSnapshot: @unchecked Sendable {
         hasher.update(Array(SHA256.hex(PublishedSchema.catalogueXSD.bytes).utf8))
         for file in sources { hasher.update(Array("\u{0}\(file.path)\u{0}\(file.sha256)".utf8)) }
         return SHA256.hexString(hasher.finalize())
+    }
+}
+
+/// Bytes of a snapshot that a value may keep (the planner digest's entries): a view into the
+/// snapshot's mapping, which `owner` keeps alive, or a copy read with `pread` where the file
+/// could not be mapped.
+struct SnapshotRegion: @unchecked Sendable {
+    /// A block of memory freed with its last user.
+    final class Copy {
+        let bytes: UnsafeMutableRawBufferPointer
+        init(count: Int) {
+            let block = UnsafeMutableRawBufferPointer.allocate(byteCount: max(count, 1), alignment: 8)
+            bytes = UnsafeMutableRawBufferPointer(start: block.baseAddress, count: count)
+        }
+        deinit { bytes.baseAddress?.deallocate() }
+    }
+
+    let raw: UnsafeRawBufferPointer
+    private let owner: AnyObject
+
+    init(_ raw: UnsafeRawBufferPointer, owner: AnyObject) {
+        self.raw = raw
+        self.owner = owner
     }
 }

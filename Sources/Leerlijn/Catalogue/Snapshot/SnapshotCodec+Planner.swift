@@ -94,7 +94,7 @@ extension SnapshotCodec {
 
     /// Reads a digest, or `nil` when it was written as absent. `section` holds the bytes `s`
     /// reads (from its start): the entries are left in it, not copied.
-    static func readDigest(_ s: inout SnapshotSource, section: [UInt8], count expected: Int, requirements: Int)
+    static func readDigest(_ s: inout SnapshotSource, section: SnapshotRegion, count expected: Int, requirements: Int)
         throws(SnapshotRejection) -> PlannerDigest? {
         guard try s.bool() else { return nil }
         var languageSets: [[String]] = [], recommendationSets: [[String]] = []
@@ -133,7 +133,8 @@ extension SnapshotCodec {
                 throw SnapshotRejection("digest entry points past its lists or has unknown flags")
             }
         }
-        precondition(section.count == base.count, "the digest is read from the whole section")
+        precondition(section.raw.baseAddress == base.baseAddress && section.raw.count == base.count,
+                     "the digest is read from the whole section")
         let entries = ProgrammeEntries(stored: section, start: start, count: count)
         s.offset = s.end
         return PlannerDigest(entries: entries, languageSets: languageSets, recommendationSets: recommendationSets,

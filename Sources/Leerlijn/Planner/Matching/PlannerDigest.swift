@@ -54,24 +54,28 @@ struct PlannerDigest: Sendable, Equatable {
 /// The digest's programme entries: computed ones in an array, or a stored digest's fixed-width
 /// entries left in the snapshot section's bytes and read field by field when asked for, so a
 /// warm plan makes no array of 100,000 entries (``SnapshotCodec/digestEntry(_:at:)``).
-struct ProgrammeEntries: RandomAccessCollection, Sendable, Equatable {
+struct ProgrammeEntries: RandomAccessCollection, @unchecked Sendable, Equatable {
     private let values: [PlannerIndex.ProgrammeEntry]
-    private let bytes: [UInt8]
+    /// Keeps `raw`'s memory alive (read-only, so sharing it between threads is safe).
+    private let stored: SnapshotRegion?
+    private let raw: UnsafeRawBufferPointer?
     private let start: Int
     let count: Int
 
     /// Computed entries.
     init(_ values: [PlannerIndex.ProgrammeEntry]) {
         self.values = values
-        bytes = []
+        stored = nil
+        raw = nil
         start = 0
         count = values.count
     }
 
     /// `count` stored entries from byte `start` of `bytes`, already checked by the reader.
-    init(stored bytes: [UInt8], start: Int, count: Int) {
+    init(stored bytes: SnapshotRegion, start: Int, count: Int) {
         values = []
-        self.bytes = bytes
+        stored = bytes
+        raw = bytes.raw
         self.start = start
         self.count = count
     }
@@ -82,9 +86,9 @@ struct ProgrammeEntries: RandomAccessCollection, Sendable, Equatable {
     /// Inlined, so that a caller reading one field loads only that field.
     @inline(__always)
     subscript(position: Int) -> PlannerIndex.ProgrammeEntry {
-        if bytes.isEmpty { return values[position] }
+        guard let raw else { return values[position] }
         precondition(position >= 0 && position < count, "programme entry out of range")
-        return bytes.withUnsafeBytes { SnapshotCodec.digestEntry($0, at: start + position * SnapshotCodec.digestEntryBytes) }
+        return SnapshotCodec.digestEntry(raw, at: start + position * SnapshotCodec.digestEntryBytes)
     }
 
     static func == (lhs: ProgrammeEntries, rhs: ProgrammeEntries) -> Bool {

@@ -55,18 +55,27 @@ struct WeightedSetCover {
             for candidate in item.candidates { byProgramme[candidate.programme].append((offset, candidate.fit)) }
         }
         var covered = items.map { $0.completedBy != nil || $0.candidates.isEmpty }
+        // The programmes that can still add something, ascending. A programme's gain only falls
+        // as pairs are covered, so one that adds nothing in a round never adds anything again
+        // and leaves the list: later rounds look only at candidates, not at every programme.
+        var live = byProgramme.indices.filter { !byProgramme[$0].isEmpty }
         while true {
             var best: (gain: Int, p: Int, fit: Int)?
-            for p in byProgramme.indices where !byProgramme[p].isEmpty {
+            var kept = 0
+            for position in live.indices {
+                let p = live[position]
                 var gain = 0, fit = 0
                 for entry in byProgramme[p] where !covered[entry.item] {
                     gain += items[entry.item].weight
                     fit += entry.fit
                 }
                 guard gain > 0 else { continue }
+                live[kept] = p
+                kept += 1
                 let score = (gain: gain, p: p, fit: fit)
                 if best.map({ better(score, than: $0) }) ?? true { best = score }
             }
+            live.removeLast(live.count - kept)
             guard let chosen = best else { break }
             var taken: [Int] = []
             for entry in byProgramme[chosen.p] where !covered[entry.item] {
@@ -87,9 +96,16 @@ struct WeightedSetCover {
             return r.isBinding && !r.allTopics && items[i].completedBy == nil && !items[i].assigned.isEmpty
         }
         guard !binding.isEmpty else { return }
+        // Per obligation, which of the catalogue's recommendation lists name its recommendation
+        // (compared once here, not once per candidate and round).
+        var named: [Int: [Bool]] = [:]
+        for i in binding where named[items[i].requirement] == nil {
+            let wanted = index.requirementRecommendations[items[i].requirement]
+            named[items[i].requirement] = index.recommendationSets.map { set in set.contains { wanted.contains($0) } }
+        }
+        func isNamed(_ q: Int, _ i: Int) -> Bool { named[items[i].requirement]![index.programmes[q].recommendationSet] }
         func gain(_ p: Int, _ i: Int) -> Int {
             let item = items[i], r = index.requirements[item.requirement]
-            let wanted = index.requirementRecommendations[item.requirement]
             guard !item.assigned.contains(p) else { return 0 }
             var taught: UInt64 = 0
             for q in item.assigned { taught |= index.programmes[q].topics }
@@ -97,27 +113,40 @@ struct WeightedSetCover {
             // One named answer per obligation: once a programme the catalogue names for the
             // recommendation is assigned, another named one adds nothing (with many equivalent
             // programmes, every round would otherwise add one more).
-            func isNamed(_ q: Int) -> Bool {
-                index.recommendationSets[index.programmes[q].recommendationSet].contains { wanted.contains($0) }
-            }
-            let named = isNamed(p) && !item.assigned.contains(where: isNamed)
+            let named = isNamed(p, i) && !item.assigned.contains { isNamed($0, i) }
             return added.nonzeroBitCount + (named ? 1 : 0)
         }
+        // Summed gains and fits per programme, reset after each round through `touched`.
+        var totalGain = [Int](repeating: 0, count: index.programmes.count)
+        var totalFit = [Int](repeating: 0, count: index.programmes.count)
+        var touched: [Int] = []
         while true {
-            var totals: [Int: (gain: Int, fit: Int)] = [:]
             for i in binding {
-                for candidate in items[i].candidates {
-                    let g = gain(candidate.programme, i)
-                    guard g > 0 else { continue }
-                    let old = totals[candidate.programme] ?? (0, 0)
-                    totals[candidate.programme] = (old.gain + g, old.fit + candidate.fit)
+                // What the pair already has, once per round (`gain` for each candidate, unrolled).
+                let item = items[i], r = index.requirements[item.requirement], namedSets = named[item.requirement]!
+                var taught: UInt64 = 0, hasNamed = false
+                for q in item.assigned {
+                    taught |= index.programmes[q].topics
+                    if namedSets[index.programmes[q].recommendationSet] { hasNamed = true }
+                }
+                for candidate in item.candidates {
+                    let p = candidate.programme, entry = index.programmes[p]
+                    let added = (entry.topics & r.needsTopics & ~taught).nonzeroBitCount
+                    let g = added + (!hasNamed && namedSets[entry.recommendationSet] ? 1 : 0)
+                    guard g > 0, !item.assigned.contains(p) else { continue }
+                    if totalGain[p] == 0 { touched.append(p) }
+                    totalGain[p] += g
+                    totalFit[p] += candidate.fit
                 }
             }
             var best: (gain: Int, p: Int, fit: Int)?
-            for (p, total) in totals {
-                let score = (gain: total.gain, p: p, fit: total.fit)
+            for p in touched {
+                let score = (gain: totalGain[p], p: p, fit: totalFit[p])
                 if best.map({ better(score, than: $0) }) ?? true { best = score }
+                totalGain[p] = 0
+                totalFit[p] = 0
             }
+            touched.removeAll(keepingCapacity: true)
             guard let chosen = best else { return }
             let taken = binding.filter { i in items[i].candidates.contains { $0.programme == chosen.p } && gain(chosen.p, i) > 0 }
             for i in taken { items[i].assigned.append(chosen.p) }
