@@ -163,4 +163,18 @@ struct SnapshotJSONTests {
         QueryOutputRenderer(catalogue: damaged.catalogue).renderJSON(offsets: Array(0..<damaged.catalogue.programmeCount)) { _ in }
         #expect(damaged.catalogue.snapshotDamage != nil)
     }
+
+    @Test("A plan's streamed JSON equals its JSONValue serialised, for every example profile and 40 random ones")
+    func planDocuments() throws {
+        let planner = try PlannerFixtures.planner()
+        let renderer = PlanJSONRenderer(catalogue: planner.index.catalogue)
+        var profiles = try RandomProfiles.examples.get()
+        for number in 0..<40 { profiles.append(try RandomProfiles.profile(number: number, seed: 23)) }
+        for profile in profiles {
+            let plan = planner.plan(for: profile)
+            var expected = renderer.value(plan).serialized(pretty: true)
+            expected.append(0x0A)
+            Self.expectSame(expected, renderer.render(plan), profile.id)
+        }
+    }
 }

@@ -113,6 +113,17 @@ struct JSONStreamWriter {
         }
     }
 
+    /// Starts an object member whose name is not a literal (escaped as any string).
+    mutating func key(dynamic name: String) {
+        separate()
+        string(name)
+        write(2) { out in
+            out[0] = UInt8(ascii: ":")
+            out[1] = UInt8(ascii: " ")
+            return 2
+        }
+    }
+
     /// Starts an array element; the value follows.
     mutating func element() { separate() }
 

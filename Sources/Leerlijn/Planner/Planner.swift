@@ -59,6 +59,7 @@ public struct Planner: Sendable {
             applicable.append(r)
             for t in bound {
                 var candidates: [(programme: Int, fit: Int)] = []
+                candidates.reserveCapacity(requirement.candidates.count)
                 for p in requirement.candidates {
                     if let fit = context.fit(programme: p, requirement: requirement, target: t) { candidates.append((p, fit)) }
                 }
@@ -181,3 +182,4 @@ public struct Planner: Sendable {
         }
     }
 }
+

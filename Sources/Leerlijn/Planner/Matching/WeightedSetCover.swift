@@ -50,24 +50,41 @@ struct WeightedSetCover {
     }
 
     mutating func run() {
-        var byProgramme = [[(item: Int, fit: Int)]](repeating: [], count: index.programmes.count)
-        for (offset, item) in items.enumerated() where item.completedBy == nil {
-            for candidate in item.candidates { byProgramme[candidate.programme].append((offset, candidate.fit)) }
+        // Each programme's (item, fit) pairs in one flat table, programme by programme (items in
+        // order within each): two arrays instead of one small array per programme.
+        let programmeCount = index.programmes.count
+        var start = [Int](repeating: 0, count: programmeCount + 1)
+        for item in items where item.completedBy == nil {
+            for candidate in item.candidates { start[candidate.programme + 1] += 1 }
         }
+        for p in 0..<programmeCount { start[p + 1] += start[p] }
+        var entryItem = [Int32](repeating: 0, count: start[programmeCount])
+        var entryFit = [Int32](repeating: 0, count: start[programmeCount])
+        var next = start
+        for (offset, item) in items.enumerated() where item.completedBy == nil {
+            for candidate in item.candidates {
+                let at = next[candidate.programme]
+                entryItem[at] = Int32(offset)
+                // Fits are small sums of ranks (see PlanningContext.fit); clamped, never wrapped.
+                entryFit[at] = Int32(clamping: candidate.fit)
+                next[candidate.programme] = at + 1
+            }
+        }
+        let weights = items.map(\.weight)
         var covered = items.map { $0.completedBy != nil || $0.candidates.isEmpty }
         // The programmes that can still add something, ascending. A programme's gain only falls
         // as pairs are covered, so one that adds nothing in a round never adds anything again
         // and leaves the list: later rounds look only at candidates, not at every programme.
-        var live = byProgramme.indices.filter { !byProgramme[$0].isEmpty }
+        var live = (0..<programmeCount).filter { start[$0] < start[$0 + 1] }
         while true {
             var best: (gain: Int, p: Int, fit: Int)?
             var kept = 0
             for position in live.indices {
                 let p = live[position]
                 var gain = 0, fit = 0
-                for entry in byProgramme[p] where !covered[entry.item] {
-                    gain += items[entry.item].weight
-                    fit += entry.fit
+                for at in start[p]..<start[p + 1] where !covered[Int(entryItem[at])] {
+                    gain += weights[Int(entryItem[at])]
+                    fit += Int(entryFit[at])
                 }
                 guard gain > 0 else { continue }
                 live[kept] = p
@@ -78,10 +95,11 @@ struct WeightedSetCover {
             live.removeLast(live.count - kept)
             guard let chosen = best else { break }
             var taken: [Int] = []
-            for entry in byProgramme[chosen.p] where !covered[entry.item] {
-                covered[entry.item] = true
-                items[entry.item].assigned.append(chosen.p)
-                taken.append(entry.item)
+            for at in start[chosen.p]..<start[chosen.p + 1] where !covered[Int(entryItem[at])] {
+                let item = Int(entryItem[at])
+                covered[item] = true
+                items[item].assigned.append(chosen.p)
+                taken.append(item)
             }
             choices.append(Choice(programme: chosen.p, gain: chosen.gain, items: taken, completionItems: [],
                                   isCompletion: false))

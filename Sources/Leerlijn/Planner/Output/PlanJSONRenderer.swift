@@ -1,11 +1,65 @@
-/// Writes a plan as JSON (`plan.schema.json`) through ``JSONValue``: keys sorted, stable.
+/// Writes a plan as JSON (`plan.schema.json`): keys sorted, stable.
+///
+/// ``value(_:)`` is the document as one ``JSONValue``; ``render(_:)`` writes the same bytes
+/// through ``JSONStreamWriter``, streaming the obligations (at 100,000 programmes their
+/// candidate lists are nearly all of the document) and serialising every other member from its
+/// ``JSONValue`` in place (a test compares the two on every bundled and random profile).
 struct PlanJSONRenderer {
     let catalogue: Catalogue
 
     func render(_ plan: Plan) -> [UInt8] {
-        var bytes = value(plan).serialized(pretty: true)
-        bytes.append(0x0A)
-        return bytes
+        let members = members(plan, withObligations: false)
+        let size = plan.obligations.reduce(4096) { total, obligation in
+            total + 512 + obligation.candidates.reduce(0) { $0 + $1.utf8.count + 8 } + obligation.targets.count * 256
+        }
+        var json = JSONStreamWriter(reservingCapacity: size)
+        json.beginObject()
+        // The members in byte order of their keys, "obligations" streamed in its place.
+        let keys = (Array(members.keys) + ["obligations"]).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        for key in keys {
+            json.key(dynamic: key)
+            if key == "obligations" {
+                writeObligations(plan.obligations, into: &json)
+            } else {
+                json.value(members[key]!)
+            }
+        }
+        json.endObject()
+        json.raw(0x0A)
+        return json.takeBytes()
+    }
+
+    /// `obligations`, as ``value(_:)`` has it (keys in byte order).
+    private func writeObligations(_ obligations: [PlannedObligation], into json: inout JSONStreamWriter) {
+        json.beginArray()
+        for obligation in obligations {
+            json.element()
+            json.beginObject()
+            json.member("binds", obligation.binds.rawValue)
+            json.key("candidates")
+            json.strings(obligation.candidates)
+            json.key("covered")
+            json.bool(obligation.isCovered)
+            json.member("id", obligation.requirementID)
+            json.member("status", obligation.status.rawValue)
+            json.member("strength", obligation.strength.rawValue)
+            json.key("targets")
+            json.value(targets(obligation))
+            json.key("warning")
+            json.optional(obligation.warning)
+            json.endObject()
+        }
+        json.endArray()
+    }
+
+    private func targets(_ obligation: PlannedObligation) -> JSONValue {
+        .array(obligation.targets.map { coverage in
+            [
+                "target": .string(coverage.targetID), "coveredBy": .strings(coverage.coveredBy),
+                "completedBy": .optional(coverage.completedBy), "gap": .optional(coverage.gap?.description),
+                "status": .string(coverage.status.rawValue), "missing": .strings(coverage.missing),
+            ]
+        })
     }
 
     private func ages(_ range: AgeRange?) -> JSONValue {
@@ -17,10 +71,16 @@ struct PlanJSONRenderer {
         return ["nl": .string(programme.title.nl), "en": .string(programme.title.en)]
     }
 
+    /// The whole document as one value.
     func value(_ plan: Plan) -> JSONValue {
+        .object(members(plan, withObligations: true))
+    }
+
+    /// The document's members, `obligations` only when asked for.
+    private func members(_ plan: Plan, withObligations: Bool) -> [String: JSONValue] {
         let profile = plan.profile
         let uids = PlanICSRenderer.uids(plan)
-        return [
+        var members: [String: JSONValue] = [
             "format": "leerlijn-plan",
             "version": 1,
             "asOf": .string(plan.asOf.description),
@@ -34,21 +94,6 @@ struct PlanJSONRenderer {
                     "id": .string(target.id), "label": .string(target.label), "kind": .string(PlanTextRenderer.kind(target)),
                     "audience": .string(target.audience.rawValue), "headcount": .int(target.headcount),
                     "ages": ages(target.ages), "levels": .strings(target.levels.map(\.rawValue)),
-                ]
-            }),
-            "obligations": .array(plan.obligations.map { obligation in
-                [
-                    "id": .string(obligation.requirementID), "strength": .string(obligation.strength.rawValue),
-                    "warning": .optional(obligation.warning), "covered": .bool(obligation.isCovered),
-                    "status": .string(obligation.status.rawValue), "binds": .string(obligation.binds.rawValue),
-                    "candidates": .strings(obligation.candidates),
-                    "targets": .array(obligation.targets.map { coverage in
-                        [
-                            "target": .string(coverage.targetID), "coveredBy": .strings(coverage.coveredBy),
-                            "completedBy": .optional(coverage.completedBy), "gap": .optional(coverage.gap?.description),
-                            "status": .string(coverage.status.rawValue), "missing": .strings(coverage.missing),
-                        ]
-                    }),
                 ]
             }),
             "excluded": .array(plan.excluded.map { ["id": .string($0.requirementID), "reason": .string($0.reason)] }),
@@ -115,5 +160,17 @@ struct PlanJSONRenderer {
                 "gaps": .int(plan.gaps.count), "sessions": .int(plan.sessions.count), "unplaced": .int(plan.unplaced.map(\.sessions).reduce(0, +)),
             ],
         ]
+        if withObligations {
+            members["obligations"] = .array(plan.obligations.map { obligation in
+                [
+                    "id": .string(obligation.requirementID), "strength": .string(obligation.strength.rawValue),
+                    "warning": .optional(obligation.warning), "covered": .bool(obligation.isCovered),
+                    "status": .string(obligation.status.rawValue), "binds": .string(obligation.binds.rawValue),
+                    "candidates": .strings(obligation.candidates),
+                    "targets": targets(obligation),
+                ]
+            })
+        }
+        return members
     }
 }
