@@ -85,50 +85,65 @@ struct ExportConcurrencyTests {
 
     @Test("A folder held by another process: exit 75 naming that process after --lock-timeout; nothing written")
     func heldFolder() throws {
+        try Self.withHeldFolder(count: 20, variant: "H") { binary, catalog, output, lock in
+            let busy = try Self.export(binary, catalog: catalog, output: output, extra: ["--lock-timeout", "0.2"])
+            #expect(busy.status == 75, "\(busy.stderr)")
+            #expect(busy.stderr.contains("process \(getpid())") && busy.stderr.contains(output), "\(busy.stderr)")
+            #expect(busy.stderr.split(separator: "\n").count == 1, "\(busy.stderr)")
+            let plan = Self.finish(try Self.start(binary, ["plan", "--catalog", catalog, "--sector", "sport",
+                                                           "--output", output + "/plan.txt", "--lock-timeout", "0"]))
+            #expect(plan.status == 75, "\(plan.stderr)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: output) == [FolderLock.fileName])
+            lock.release()
+            #expect(try FileManager.default.contentsOfDirectory(atPath: output).isEmpty)
+            #expect(try Self.export(binary, catalog: catalog, output: output).status == 0)
+            #expect(try Self.export(binary, catalog: catalog, output: output, extra: ["--lock-timeout", "-1"]).status == 64)
+        }
+    }
+
+    /// The built `leerlijn`, a catalogue of `count` programmes and an empty output folder locked
+    /// by this process, for `body`; the lock is released (if `body` has not) and both folders
+    /// removed afterwards. Without a built binary, records an issue and skips `body`.
+    static func withHeldFolder(count: Int, variant: String,
+                               _ body: (_ binary: String, _ catalog: String, _ output: String, _ lock: FolderLock) throws -> Void) throws {
         guard let binary = ExportDurabilityTests.binary else {
             Issue.record("no built leerlijn binary next to the test bundle")
             return
         }
-        let catalog = try ExportDurabilityTests.makeCatalog(count: 20, variant: "H")
-        let output = try TestSupport.temporaryDirectory("export-held")
+        let catalog = try ExportDurabilityTests.makeCatalog(count: count, variant: variant)
+        let output = try TestSupport.temporaryDirectory("export-held-" + variant)
         defer { for path in [catalog, output] { try? FileManager.default.removeItem(atPath: path) } }
         let lock = try FolderLock.acquire(output, timeout: 0)
-        let busy = try Self.export(binary, catalog: catalog, output: output, extra: ["--lock-timeout", "0.2"])
-        #expect(busy.status == 75, "\(busy.stderr)")
-        #expect(busy.stderr.contains("process \(getpid())") && busy.stderr.contains(output), "\(busy.stderr)")
-        #expect(busy.stderr.split(separator: "\n").count == 1, "\(busy.stderr)")
-        let plan = Self.finish(try Self.start(binary, ["plan", "--catalog", catalog, "--sector", "sport",
-                                                       "--output", output + "/plan.txt", "--lock-timeout", "0"]))
-        #expect(plan.status == 75, "\(plan.stderr)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: output) == [FolderLock.fileName])
-        lock.release()
-        #expect(try FileManager.default.contentsOfDirectory(atPath: output).isEmpty)
-        #expect(try Self.export(binary, catalog: catalog, output: output).status == 0)
-        #expect(try Self.export(binary, catalog: catalog, output: output, extra: ["--lock-timeout", "-1"]).status == 64)
+        defer { lock.release() }
+        try body(binary, catalog, output, lock)
     }
 
     @Test("A bus error (a mapped snapshot truncated by another program) ends the command with exit 74 and a message, not a signal")
     func busError() throws {
-        guard let binary = ExportDurabilityTests.binary else {
-            Issue.record("no built leerlijn binary next to the test bundle")
-            return
-        }
         // A command kept waiting for a held folder stands in for one reading a snapshot: the
         // signal is the same whatever raised it.
-        let catalog = try ExportDurabilityTests.makeCatalog(count: 5, variant: "B")
-        let output = try TestSupport.temporaryDirectory("export-bus")
-        defer { for path in [catalog, output] { try? FileManager.default.removeItem(atPath: path) } }
-        let lock = try FolderLock.acquire(output, timeout: 0)
-        defer { lock.release() }
-        let started = try Self.start(binary, ["export", "--catalog", catalog, "--output", output, "--lock-timeout", "20"])
-        // The handler is installed before the command starts waiting; give it time to get there.
-        var waited = 0
-        while waited < 100, !FileManager.default.fileExists(atPath: "/proc/\(started.0.processIdentifier)/status") { usleep(10_000); waited += 1 }
-        usleep(500_000)
-        kill(started.0.processIdentifier, SIGBUS)
-        let outcome = Self.finish(started)
-        #expect(outcome.status == 74, "\(outcome.stderr)")
-        #expect(outcome.stderr.contains("snapshot file in the cache shrank while in use"), "\(outcome.stderr)")
+        try Self.withHeldFolder(count: 5, variant: "B") { binary, catalog, output, _ in
+            let started = try Self.start(binary, ["export", "--catalog", catalog, "--output", output, "--lock-timeout", "30"])
+            // The handler is installed first thing in `runMain`; the command's main thread
+            // first sleeps (state S) after that — loading, or waiting for the folder — never
+            // while the dynamic linker is still starting it.
+            let pid = started.0.processIdentifier
+            func sleeping() -> Bool {
+                guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                      let close = stat.lastIndex(of: ")") else { return false }
+                return stat[stat.index(after: close)...].split(separator: " ").first == "S"
+            }
+            var polls = 0
+            while !sleeping(), polls < 3000 {
+                usleep(10_000)
+                polls += 1
+            }
+            #expect(sleeping(), "the command never waited")
+            kill(pid, SIGBUS)
+            let outcome = Self.finish(started)
+            #expect(outcome.status == 74, "\(outcome.stderr)")
+            #expect(outcome.stderr.contains("snapshot file in the cache shrank while in use"), "\(outcome.stderr)")
+        }
     }
 
     @Test("Stale temporary files of dead runs are removed; those of a live process are left alone")
