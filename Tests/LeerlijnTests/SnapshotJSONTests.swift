@@ -177,4 +177,32 @@ struct SnapshotJSONTests {
             Self.expectSame(expected, renderer.render(plan), profile.id)
         }
     }
+
+    @Test("Without the mapping (read with pread, as where mmap fails) a snapshot gives the same catalogue, query JSON and plans")
+    func withoutMapping() throws {
+        let scratch = try SnapshotCacheTests.Scratch()
+        defer { scratch.remove() }
+        try scratch.load()
+        CatalogueSnapshot.usesMapping.store(false, ordering: .relaxed)
+        defer { CatalogueSnapshot.usesMapping.store(true, ordering: .relaxed) }
+        let warm = try scratch.load()
+        #expect(warm.fromSnapshot)
+        let xml = try CatalogueLoader().load(directory: scratch.catalog)
+        #expect(warm.catalogue.programmes == xml.programmes)
+        #expect((0..<xml.programmes.count).map(warm.catalogue.programme(at:)) == xml.programmes)
+        #expect(warm.catalogue.storedDigest.value == PlannerDigest(programmes: xml.programmes, requirements: xml.requirements,
+                                                                   vocabulary: xml.vocabulary))
+        for query in SnapshotCacheTests.queries() {
+            var direct: [UInt8] = []
+            QueryOutputRenderer(catalogue: warm.catalogue).renderJSON(offsets: query.matchingOffsets(in: warm.catalogue)) { direct += $0 }
+            Self.expectSame(QueryOutputRenderer(catalogue: xml).render(query.run(on: xml), format: .json, explain: false), direct,
+                            "query \(query)")
+        }
+        for profile in try RandomProfiles.examples.get() {
+            let a = Planner(catalogue: xml).plan(for: profile), b = Planner(catalogue: warm.catalogue).plan(for: profile)
+            Self.expectSame(PlanRenderer.render(a, as: .json, catalogue: xml), PlanRenderer.render(b, as: .json, catalogue: warm.catalogue),
+                            profile.id)
+        }
+        #expect(warm.catalogue.snapshotDamage == nil)
+    }
 }

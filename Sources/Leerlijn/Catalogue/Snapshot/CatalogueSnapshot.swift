@@ -56,6 +56,9 @@ final class CatalogueSnapshot: @unchecked Sendable {
         case core, ids, index, digest
     }
 
+    /// Whether snapshots opened from now on are mapped (tests turn it off to run the `pread` path).
+    static let usesMapping = Atomic<Bool>(true)
+
     let header: Header
     private let fd: Int32
     /// The whole file mapped read-only, or `nil` where it could not be mapped (then every read
@@ -133,7 +136,8 @@ final class CatalogueSnapshot: @unchecked Sendable {
             throw error
         }
         let length = header.totalLength
-        if length > 0, let base = mmap(nil, length, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED {
+        if length > 0, Self.usesMapping.load(ordering: .relaxed),
+           let base = mmap(nil, length, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED {
             mapping = UnsafeRawBufferPointer(start: base, count: length)
         } else {
             mapping = nil
@@ -160,6 +164,7 @@ final class CatalogueSnapshot: @unchecked Sendable {
     /// the other sections are read when first asked for.
     func catalogue() throws(SnapshotRejection) -> Catalogue {
         let core = try section(.core)
+        defer { withExtendedLifetime(core) {} }
         return try { () throws(SnapshotRejection) -> Catalogue in
             var source = SnapshotSource(core.raw)
             let vocabulary = try SnapshotCodec.readVocabulary(&source)
@@ -219,6 +224,7 @@ final class CatalogueSnapshot: @unchecked Sendable {
                                 _ read: (inout SnapshotSource, SnapshotRegion) throws(SnapshotRejection) -> T) -> T {
         do throws(SnapshotRejection) {
             let bytes = try section(which)
+            defer { withExtendedLifetime(bytes) {} }
             var source = SnapshotSource(bytes.raw)
             let value = try read(&source, bytes)
             guard source.isAtEnd else { throw SnapshotRejection("trailing bytes in the \(which) section") }
@@ -235,22 +241,25 @@ final class CatalogueSnapshot: @unchecked Sendable {
         do throws(SnapshotRejection) {
             guard offset >= 0, offset < header.programmeCount else { throw SnapshotRejection("no programme \(offset)") }
             let start = Int(recordOffsets[offset]), end = Int(recordOffsets[offset + 1])
-            return try decode(try region(offset: recordsStart + start, count: end - start).raw, offset)
+            let bytes = try region(offset: recordsStart + start, count: end - start)
+            defer { withExtendedLifetime(bytes) {} }
+            return try decode(bytes.raw, offset)
         } catch {
             return placeholder(error, offset)
         }
     }
 
     /// Writes the `catalogue.json` objects of the programmes at `offsets` (id order) as array
-    /// elements of `json`, straight from their records (``ProgrammeRecordView``), each record
-    /// read into one reused buffer and checked against its checksum. On damage, records it and
-    /// stops: the caller checks ``damage`` before showing anything.
+    /// elements of `json`, straight from their records (``ProgrammeRecordView``), each checked
+    /// against its checksum where it lies. On damage, records it and stops: the caller checks
+    /// ``damage`` before showing anything.
     func writeJSON<C: Collection>(offsets: C, into json: inout JSONStreamWriter) where C.Element == Int {
         for offset in offsets {
             do throws(SnapshotRejection) {
                 guard offset >= 0, offset < header.programmeCount else { throw SnapshotRejection("no programme \(offset)") }
                 let start = Int(recordOffsets[offset]), end = Int(recordOffsets[offset + 1])
-                let raw = try region(offset: recordsStart + start, count: end - start).raw
+                let bytes = try region(offset: recordsStart + start, count: end - start), raw = bytes.raw
+                defer { withExtendedLifetime(bytes) {} }
                 guard SnapshotChecksum.of(raw) == recordChecksums[offset] else {
                     throw SnapshotRejection("checksum mismatch in programme record \(offset)")
                 }
