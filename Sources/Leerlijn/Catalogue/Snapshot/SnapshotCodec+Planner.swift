@@ -133,8 +133,9 @@ extension SnapshotCodec {
                 throw SnapshotRejection("digest entry points past its lists or has unknown flags")
             }
         }
-        precondition(section.raw.baseAddress == base.baseAddress && section.raw.count == base.count,
-                     "the digest is read from the whole section")
+        guard section.raw.baseAddress == base.baseAddress, section.raw.count == base.count else {
+            throw SnapshotRejection("the digest was read from part of its section")
+        }
         let entries = ProgrammeEntries(stored: section, start: start, count: count)
         s.offset = s.end
         return PlannerDigest(entries: entries, languageSets: languageSets, recommendationSets: recommendationSets,

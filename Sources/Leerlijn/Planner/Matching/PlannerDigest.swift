@@ -87,6 +87,9 @@ struct ProgrammeEntries: RandomAccessCollection, @unchecked Sendable, Equatable 
     @inline(__always)
     subscript(position: Int) -> PlannerIndex.ProgrammeEntry {
         guard let raw else { return values[position] }
+        // Array's own contract, made explicit because the bytes are read unchecked: positions
+        // come from the planner's loops over 0..<count and from candidate lists the reader
+        // bounds-checked, never from input.
         precondition(position >= 0 && position < count, "programme entry out of range")
         return SnapshotCodec.digestEntry(raw, at: start + position * SnapshotCodec.digestEntryBytes)
     }

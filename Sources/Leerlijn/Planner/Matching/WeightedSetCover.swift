@@ -116,12 +116,15 @@ struct WeightedSetCover {
         guard !binding.isEmpty else { return }
         // Per obligation, which of the catalogue's recommendation lists name its recommendation
         // (compared once here, not once per candidate and round).
-        var named: [Int: [Bool]] = [:]
-        for i in binding where named[items[i].requirement] == nil {
+        // Indexed by requirement; left empty (names nothing) for those no binding pair has.
+        var named = [[Bool]](repeating: [], count: index.requirements.count)
+        for i in binding where named[items[i].requirement].isEmpty {
             let wanted = index.requirementRecommendations[items[i].requirement]
             named[items[i].requirement] = index.recommendationSets.map { set in set.contains { wanted.contains($0) } }
         }
-        func isNamed(_ q: Int, _ i: Int) -> Bool { named[items[i].requirement]![index.programmes[q].recommendationSet] }
+        /// Whether recommendation list `set` names requirement `r`'s recommendation.
+        func names(_ r: Int, _ set: Int) -> Bool { named[r].indices.contains(set) && named[r][set] }
+        func isNamed(_ q: Int, _ i: Int) -> Bool { names(items[i].requirement, index.programmes[q].recommendationSet) }
         func gain(_ p: Int, _ i: Int) -> Int {
             let item = items[i], r = index.requirements[item.requirement]
             guard !item.assigned.contains(p) else { return 0 }
@@ -141,16 +144,16 @@ struct WeightedSetCover {
         while true {
             for i in binding {
                 // What the pair already has, once per round (`gain` for each candidate, unrolled).
-                let item = items[i], r = index.requirements[item.requirement], namedSets = named[item.requirement]!
+                let item = items[i], r = index.requirements[item.requirement]
                 var taught: UInt64 = 0, hasNamed = false
                 for q in item.assigned {
                     taught |= index.programmes[q].topics
-                    if namedSets[index.programmes[q].recommendationSet] { hasNamed = true }
+                    if names(item.requirement, index.programmes[q].recommendationSet) { hasNamed = true }
                 }
                 for candidate in item.candidates {
                     let p = candidate.programme, entry = index.programmes[p]
                     let added = (entry.topics & r.needsTopics & ~taught).nonzeroBitCount
-                    let g = added + (!hasNamed && namedSets[entry.recommendationSet] ? 1 : 0)
+                    let g = added + (!hasNamed && names(item.requirement, entry.recommendationSet) ? 1 : 0)
                     guard g > 0, !item.assigned.contains(p) else { continue }
                     if totalGain[p] == 0 { touched.append(p) }
                     totalGain[p] += g

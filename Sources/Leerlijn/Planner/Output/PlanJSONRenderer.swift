@@ -14,14 +14,15 @@ struct PlanJSONRenderer {
         }
         var json = JSONStreamWriter(reservingCapacity: size)
         json.beginObject()
-        // The members in byte order of their keys, "obligations" streamed in its place.
-        let keys = (Array(members.keys) + ["obligations"]).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        for key in keys {
+        // The members in byte order of their keys, "obligations" (no value here) streamed in its place.
+        let ordered = (members.map { ($0.key, Optional($0.value)) } + [("obligations", nil)])
+            .sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+        for (key, value) in ordered {
             json.key(dynamic: key)
-            if key == "obligations" {
-                writeObligations(plan.obligations, into: &json)
+            if let value {
+                json.value(value)
             } else {
-                json.value(members[key]!)
+                writeObligations(plan.obligations, into: &json)
             }
         }
         json.endObject()
