@@ -148,7 +148,11 @@ struct SnapshotCacheTests {
         switch section {
         case .ids: #expect(loaded.catalogue.programmeIDs == xml.programmeIDs)
         case .index: #expect(Self.queries().map { $0.run(on: loaded.catalogue) } == Self.queries().map { $0.run(on: xml) })
-        case .digest, .core: #expect(try plan(loaded.catalogue) == (try plan(xml)))
+        case .core: #expect(try plan(loaded.catalogue) == (try plan(xml)))
+        case .digest:
+            // The digest's checksum is verified beside the planning: a plan from a damaged
+            // digest can be wrong, and is never shown (below, the command computes it again).
+            _ = try plan(loaded.catalogue)
         }
         #expect(loaded.catalogue.snapshotDamage?.contains("\(section) section checksum mismatch") == true,
                 "\(loaded.catalogue.snapshotDamage ?? "no damage")")

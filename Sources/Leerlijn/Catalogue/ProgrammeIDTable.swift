@@ -52,3 +52,61 @@ struct ProgrammeIDTable: Sendable, Equatable {
         return nil
     }
 }
+
+/// Programme ids kept as positions in the catalogue's ``ProgrammeIDTable``: reading an element
+/// makes its string, and writers copy the ids' bytes without making strings. A plan at
+/// 100,000 programmes lists tens of thousands of candidate ids; made into strings they cost
+/// more than the planning.
+public struct ProgrammeIDList: RandomAccessCollection, Sendable, Hashable, ExpressibleByArrayLiteral,
+    CustomStringConvertible {
+    let table: ProgrammeIDTable
+    let positions: [Int32]
+
+    /// The ids at `positions` of `table` (each in range).
+    init(table: ProgrammeIDTable, positions: [Int32]) {
+        self.table = table
+        self.positions = positions
+    }
+
+    /// A list of `ids`, in the given order.
+    public init(_ ids: [String]) {
+        table = ProgrammeIDTable(ids)
+        positions = (0..<ids.count).map { Int32(truncatingIfNeeded: $0) }
+    }
+
+    public init(arrayLiteral ids: String...) { self.init(ids) }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { positions.count }
+    public subscript(index: Int) -> String { table[Int(positions[index])] }
+
+    public var description: String { Array(self).description }
+
+    /// The UTF-8 bytes of every id in order, each passed to `body` (valid while it runs).
+    func withEachUTF8(_ body: (UnsafeRawBufferPointer) -> Void) {
+        let ends = table.ends
+        table.bytes.withUnsafeBytes { bytes in
+            for position in positions {
+                let p = Int(position), start = p == 0 ? 0 : Int(ends[p - 1])
+                body(UnsafeRawBufferPointer(rebasing: bytes[start..<Int(ends[p])]))
+            }
+        }
+    }
+
+    /// The ids' UTF-8 length, summed.
+    var utf8Count: Int {
+        positions.reduce(0) { total, position in
+            let p = Int(position)
+            return total + Int(table.ends[p]) - (p == 0 ? 0 : Int(table.ends[p - 1]))
+        }
+    }
+
+    public static func == (lhs: ProgrammeIDList, rhs: ProgrammeIDList) -> Bool {
+        lhs.count == rhs.count && lhs.elementsEqual(rhs)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(count)
+        for id in self { hasher.combine(id) }
+    }
+}

@@ -237,6 +237,16 @@ struct JSONStreamWriter {
         endArray()
     }
 
+    /// An array of programme ids, copied from the id table's bytes (no strings made).
+    mutating func strings(_ ids: ProgrammeIDList) {
+        beginArray()
+        ids.withEachUTF8 { id in
+            element()
+            string(utf8: id)
+        }
+        endArray()
+    }
+
     /// `key: string`.
     mutating func member(_ name: StaticString, _ value: String) {
         key(name)

@@ -46,8 +46,8 @@ public struct PlannedObligation: Sendable, Hashable {
     public var warning: String?
     /// Per bound target: what covers it.
     public var targets: [TargetCoverage]
-    /// Every programme that could meet it for at least one target, by id.
-    public var candidates: [String]
+    /// Every programme that could meet it for at least one target, by id (in id order).
+    public var candidates: ProgrammeIDList
     /// Whom it binds (`organisation` or `staff`).
     public var binds: Binds = "staff"
 

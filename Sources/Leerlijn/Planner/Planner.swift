@@ -94,22 +94,41 @@ public struct Planner: Sendable {
         var byRequirement = [[Int]](repeating: [], count: index.requirements.count)
         for (offset, item) in items.enumerated() { byRequirement[item.requirement].append(offset) }
         let ids = index.programmeIDs
-        var candidates = [Bool](repeating: false, count: ids.count)
         return applicable.map { r in
-            for p in candidates.indices { candidates[p] = false }
             let targets = byRequirement[r].map { i -> TargetCoverage in
                 let item = items[i]
-                for candidate in item.candidates { candidates[candidate.programme] = true }
                 let (status, missing) = self.status(of: item, gap: reasons[i])
                 return TargetCoverage(targetID: context.targets[item.target].id, coveredBy: item.assigned.map { ids[$0] },
                                       completedBy: item.completedBy.map { ids[$0] }, gap: reasons[i],
                                       status: status, missing: missing)
             }
+            // The union of the targets' candidate lists, each ascending: merged, not marked in
+            // a table of every programme.
+            var union: [Int32] = []
+            for i in byRequirement[r] {
+                union = Self.mergedUnion(union, items[i].candidates.lazy.map { Int32(truncatingIfNeeded: $0.programme) })
+            }
             return PlannedObligation(requirementID: index.requirementIDs[r], strength: index.requirementStrengths[r],
                                      warning: warnings[r], targets: targets,
-                                     candidates: candidates.indices.filter { candidates[$0] }.map { ids[$0] },
+                                     candidates: ProgrammeIDList(table: ids, positions: union),
                                      binds: index.catalogue.requirements[r].binds)
         }
+    }
+
+    /// The ascending union, without repeats, of two ascending lists.
+    static func mergedUnion<C: Collection>(_ a: [Int32], _ b: C) -> [Int32] where C.Element == Int32 {
+        if a.isEmpty { return Array(b) }
+        var result: [Int32] = []
+        result.reserveCapacity(a.count + b.count)
+        var i = a.startIndex, j = b.startIndex
+        while i < a.endIndex, j < b.endIndex {
+            let x = a[i], y = b[j]
+            if x <= y { result.append(x); i += 1 } else { result.append(y) }
+            if y <= x { j = b.index(after: j) }
+        }
+        result.append(contentsOf: a[i...])
+        result.append(contentsOf: b[j...])
+        return result
     }
 
     /// Covered only when a completed training, or a chosen programme with evidence for every

@@ -30,7 +30,7 @@ import Darwin
 /// computed from the records instead, and the caller, seeing the damage, starts again from the XML.
 final class CatalogueSnapshot: @unchecked Sendable {
     /// Bumped whenever the layout or the model encoding changes.
-    static let formatVersion: UInt32 = 3
+    static let formatVersion: UInt32 = 4
     static let magic = Array("LEERSNAP".utf8)
     static let preambleLength = 28
 
@@ -72,9 +72,16 @@ final class CatalogueSnapshot: @unchecked Sendable {
     private var recordOffsets: [UInt64] = []
     private var recordChecksums: [UInt64] = []
     private let damageState = Mutex<String?>(nil)
+    /// Checksums being verified beside the work that reads their section (the planner
+    /// digest's); ``damage`` waits for them.
+    private let pendingChecks = DispatchGroup()
 
-    /// The first damage found while decoding records, if any.
-    var damage: String? { damageState.withLock { $0 } }
+    /// The first damage found while decoding records or checking a section, if any; waits for
+    /// the checks still running.
+    var damage: String? {
+        pendingChecks.wait()
+        return damageState.withLock { $0 }
+    }
     var programmeCount: Int { header.programmeCount }
 
     // MARK: Reading
@@ -190,8 +197,11 @@ final class CatalogueSnapshot: @unchecked Sendable {
                     try SnapshotCodec.readIDs(&s, count: count)
                 }
             }
+            // The digest's 10 MB (at 100,000 programmes) are checked on another core while the
+            // planner works: its reader checks every position and flag itself, so unchecked bytes
+            // cannot make it fail, and a plan from a damaged digest is never shown (`damage`).
             let digest = Deferred { [self, requirementCount = requirements.count] () -> PlannerDigest? in
-                lazySection(.digest, fallback: { nil }) { s, section throws(SnapshotRejection) in
+                lazySection(.digest, checkBeside: true, fallback: { nil }) { s, section throws(SnapshotRejection) in
                     try SnapshotCodec.readDigest(&s, section: section, count: count, requirements: requirementCount)
                 }
             }
@@ -217,19 +227,39 @@ final class CatalogueSnapshot: @unchecked Sendable {
         return bytes
     }
 
+    /// The bytes of one head section, handed out at once while their checksum is verified on
+    /// another thread; a mismatch is recorded as damage (``damage`` waits for the verdict).
+    private func sectionCheckedBeside(_ section: Section) throws(SnapshotRejection) -> SnapshotRegion {
+        let range = byteRange(of: section), expected = header.sections[section.rawValue].checksum
+        let bytes = try region(offset: range.lowerBound, count: range.count)
+        pendingChecks.enter()
+        DispatchQueue.global(qos: .userInitiated).async { [self, bytes] in
+            if SnapshotChecksum.of(bytes.raw) != expected {
+                damageState.withLock { $0 = $0 ?? "\(section) section checksum mismatch" }
+            }
+            pendingChecks.leave()
+        }
+        return bytes
+    }
+
     /// A head section read on first use with `read` (given the section's bytes too, which a
     /// value may keep instead of copying from them); when it is damaged the damage is recorded
     /// and `fallback` (computed from the records) stands in, so nothing shown depends on it.
-    private func lazySection<T>(_ which: Section, fallback: () -> T,
+    /// With `checkBeside`, `read` gets the bytes before their checksum is known (it must check
+    /// whatever it relies on to stay in bounds), and a mismatch is only recorded.
+    private func lazySection<T>(_ which: Section, checkBeside: Bool = false, fallback: () -> T,
                                 _ read: (inout SnapshotSource, SnapshotRegion) throws(SnapshotRejection) -> T) -> T {
         do throws(SnapshotRejection) {
-            let bytes = try section(which)
+            let bytes = try checkBeside ? sectionCheckedBeside(which) : section(which)
             defer { withExtendedLifetime(bytes) {} }
             var source = SnapshotSource(bytes.raw)
             let value = try read(&source, bytes)
             guard source.isAtEnd else { throw SnapshotRejection("trailing bytes in the \(which) section") }
             return value
         } catch {
+            // A section read beside its checksum that does not read whole is damaged: the
+            // checksum's verdict (awaited first) names it, whichever finds it first.
+            if checkBeside { pendingChecks.wait() }
             damageState.withLock { $0 = $0 ?? error.description }
             return fallback()
         }

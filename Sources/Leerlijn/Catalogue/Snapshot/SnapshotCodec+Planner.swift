@@ -60,12 +60,9 @@ extension SnapshotCodec {
         for set in digest.recommendationSets { sink.strings(set) }
         sink.count(digest.candidates.count)
         for list in digest.candidates {
+            // Fixed-width positions: read back in one checked pass, without varints.
             sink.count(list.count)
-            var previous = -1
-            for p in list {
-                sink.count(p - previous)
-                previous = p
-            }
+            for p in list { withUnsafeBytes(of: UInt32(truncatingIfNeeded: p).littleEndian) { sink.bytes.append(contentsOf: $0) } }
         }
         sink.count(digest.entries.count)
         sink.bytes.reserveCapacity(sink.bytes.count + digest.entries.count * digestEntryBytes)
@@ -104,15 +101,20 @@ extension SnapshotCodec {
         var candidates: [[Int]] = []
         for _ in 0..<requirements {
             let n = try s.count()
-            var list: [Int] = []
-            list.reserveCapacity(n)
-            var previous = -1
-            for _ in 0..<n {
-                let step = try s.natural()
-                guard step > 0, previous + step < expected else { throw SnapshotRejection("bad candidate list in the digest") }
-                previous += step
-                list.append(previous)
+            guard n <= (s.end - s.offset) / 4 else { throw SnapshotRejection("candidate list past the end of the digest") }
+            let list = [Int](unsafeUninitializedCapacity: n) { out, initialized in
+                let base = s.base, at = s.offset
+                var previous = -1, ascending = true
+                for i in 0..<n {
+                    let p = Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: at + 4 * i, as: UInt32.self)))
+                    ascending = ascending && p > previous
+                    previous = p
+                    out[i] = p
+                }
+                initialized = ascending && previous < expected ? n : 0
             }
+            guard list.count == n else { throw SnapshotRejection("bad candidate list in the digest") }
+            s.offset += 4 * n
             candidates.append(list)
         }
         let count = try s.natural()
@@ -120,33 +122,36 @@ extension SnapshotCodec {
         guard s.end - s.offset == count * digestEntryBytes else {
             throw SnapshotRejection("digest entries of \(s.end - s.offset) bytes, expected \(count * digestEntryBytes)")
         }
-        // The entries stay where they are: each is read field by field when the planner asks
-        // (`digestEntry`); here only the positions and flags are checked, once.
-        let base = s.base, start = s.offset
-        for i in 0..<count {
-            let at = start + i * digestEntryBytes
-            func int32(_ n: Int) -> Int { Int(Int32(littleEndian: base.loadUnaligned(fromByteOffset: at + 72 + 4 * n, as: Int32.self))) }
-            let flags = UInt32(littleEndian: base.loadUnaligned(fromByteOffset: at + 100, as: UInt32.self))
-            let languageSet = int32(4), recommendationSet = int32(5)
-            guard languageSet >= 0, languageSet < languageSets.count, recommendationSet >= 0,
-                  recommendationSet < recommendationSets.count, flags < 128 else {
-                throw SnapshotRejection("digest entry points past its lists or has unknown flags")
-            }
+        // The entries stay where they are, unread here: each is read field by field when the
+        // planner asks (`digestEntry`), which keeps its list positions inside the lists, so
+        // no byte of an entry can make the planner index out of bounds; a damaged entry is
+        // found by the section's checksum (verified beside the planning) and never shown.
+        guard count == 0 || (!languageSets.isEmpty && !recommendationSets.isEmpty) else {
+            throw SnapshotRejection("digest entries without language or recommendation lists")
         }
+        let base = s.base, start = s.offset
         guard section.raw.baseAddress == base.baseAddress, section.raw.count == base.count else {
             throw SnapshotRejection("the digest was read from part of its section")
         }
-        let entries = ProgrammeEntries(stored: section, start: start, count: count)
+        let entries = ProgrammeEntries(stored: section, start: start, count: count,
+                                       languageSets: languageSets.count, recommendationSets: recommendationSets.count)
         s.offset = s.end
         return PlannerDigest(entries: entries, languageSets: languageSets, recommendationSets: recommendationSets,
                              candidates: candidates)
     }
 
-    /// The stored entry at byte `at` of `base` (checked by ``readDigest(_:section:count:requirements:)``).
+    /// The stored entry at byte `at` of `base`; its list positions are kept inside
+    /// `0..<languageSets` and `0..<recommendationSets` (both non-empty), and unknown flags are
+    /// ignored, so damaged bytes give a wrong entry (which the checksum catches), never a trap.
     @inline(__always)
-    static func digestEntry(_ base: UnsafeRawBufferPointer, at: Int) -> PlannerIndex.ProgrammeEntry {
+    static func digestEntry(_ base: UnsafeRawBufferPointer, at: Int, languageSets: Int, recommendationSets: Int)
+        -> PlannerIndex.ProgrammeEntry {
         func word(_ n: Int) -> UInt64 { UInt64(littleEndian: base.loadUnaligned(fromByteOffset: at + 8 * n, as: UInt64.self)) }
         func int32(_ n: Int) -> Int { Int(Int32(littleEndian: base.loadUnaligned(fromByteOffset: at + 72 + 4 * n, as: Int32.self))) }
+        func position(_ n: Int, below limit: Int) -> Int {
+            let value = int32(n)
+            return value >= 0 && value < limit ? value : 0
+        }
         let flags = UInt32(littleEndian: base.loadUnaligned(fromByteOffset: at + 100, as: UInt32.self))
         return PlannerIndex.ProgrammeEntry(
             audiences: word(0), sectors: word(1), roles: word(2), topics: word(3), accessibility: word(4),
@@ -157,6 +162,6 @@ extension SnapshotCodec {
             evidenceRank: int32(6), isActive: flags & DigestFlag.isActive != 0,
             validFromDay: flags & DigestFlag.hasFrom != 0 ? int32(2) : nil,
             validUntilDay: flags & DigestFlag.hasUntil != 0 ? int32(3) : nil,
-            languageSet: int32(4), recommendationSet: int32(5))
+            languageSet: position(4, below: languageSets), recommendationSet: position(5, below: recommendationSets))
     }
 }

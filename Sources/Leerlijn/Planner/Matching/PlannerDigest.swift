@@ -61,6 +61,8 @@ struct ProgrammeEntries: RandomAccessCollection, @unchecked Sendable, Equatable 
     private let raw: UnsafeRawBufferPointer?
     private let start: Int
     let count: Int
+    /// The number of language and recommendation lists entries may point to (stored entries).
+    private let languageSets: Int, recommendationSets: Int
 
     /// Computed entries.
     init(_ values: [PlannerIndex.ProgrammeEntry]) {
@@ -69,15 +71,21 @@ struct ProgrammeEntries: RandomAccessCollection, @unchecked Sendable, Equatable 
         raw = nil
         start = 0
         count = values.count
+        languageSets = 0
+        recommendationSets = 0
     }
 
-    /// `count` stored entries from byte `start` of `bytes`, already checked by the reader.
-    init(stored bytes: SnapshotRegion, start: Int, count: Int) {
+    /// `count` stored entries from byte `start` of `bytes` (the reader checked that they fit),
+    /// pointing into `languageSets` and `recommendationSets` lists (both non-empty when
+    /// `count` is not 0).
+    init(stored bytes: SnapshotRegion, start: Int, count: Int, languageSets: Int, recommendationSets: Int) {
         values = []
         stored = bytes
         raw = bytes.raw
         self.start = start
         self.count = count
+        self.languageSets = languageSets
+        self.recommendationSets = recommendationSets
     }
 
     var startIndex: Int { 0 }
@@ -91,7 +99,8 @@ struct ProgrammeEntries: RandomAccessCollection, @unchecked Sendable, Equatable 
         // come from the planner's loops over 0..<count and from candidate lists the reader
         // bounds-checked, never from input.
         precondition(position >= 0 && position < count, "programme entry out of range")
-        return SnapshotCodec.digestEntry(raw, at: start + position * SnapshotCodec.digestEntryBytes)
+        return SnapshotCodec.digestEntry(raw, at: start + position * SnapshotCodec.digestEntryBytes,
+                                         languageSets: languageSets, recommendationSets: recommendationSets)
     }
 
     static func == (lhs: ProgrammeEntries, rhs: ProgrammeEntries) -> Bool {

@@ -19,6 +19,7 @@ struct WeightedSetCover {
         let requirement: Int
         let target: Int
         let weight: Int
+        /// Ascending by programme (the obligation's static candidates, filtered in order).
         let candidates: [(programme: Int, fit: Int)]
         var assigned: [Int] = []
         var completedBy: Int?
@@ -50,61 +51,61 @@ struct WeightedSetCover {
     }
 
     mutating func run() {
-        // Each programme's (item, fit) pairs in one flat table, programme by programme (items in
-        // order within each): two arrays instead of one small array per programme.
+        // Each programme's gain (the weights of the uncovered pairs it can meet) and fit, summed
+        // once from the pairs' candidate lists; covering a pair takes its weight and fits off
+        // its candidates again, so a round costs a scan of the sums, not of every list.
         let programmeCount = index.programmes.count
-        var start = [Int](repeating: 0, count: programmeCount + 1)
-        for item in items where item.completedBy == nil {
-            for candidate in item.candidates { start[candidate.programme + 1] += 1 }
-        }
-        for p in 0..<programmeCount { start[p + 1] += start[p] }
-        var entryItem = [Int32](repeating: 0, count: start[programmeCount])
-        var entryFit = [Int32](repeating: 0, count: start[programmeCount])
-        var next = start
-        for (offset, item) in items.enumerated() where item.completedBy == nil {
+        var gains = [Int](repeating: 0, count: programmeCount)
+        var fits = [Int](repeating: 0, count: programmeCount)
+        var covered = items.map { $0.completedBy != nil || $0.candidates.isEmpty }
+        for (offset, item) in items.enumerated() where !covered[offset] {
             for candidate in item.candidates {
-                let at = next[candidate.programme]
-                entryItem[at] = Int32(offset)
-                // Fits are small sums of ranks (see PlanningContext.fit); clamped, never wrapped.
-                entryFit[at] = Int32(clamping: candidate.fit)
-                next[candidate.programme] = at + 1
+                gains[candidate.programme] += item.weight
+                fits[candidate.programme] += candidate.fit
             }
         }
-        let weights = items.map(\.weight)
-        var covered = items.map { $0.completedBy != nil || $0.candidates.isEmpty }
         // The programmes that can still add something, ascending. A programme's gain only falls
         // as pairs are covered, so one that adds nothing in a round never adds anything again
         // and leaves the list: later rounds look only at candidates, not at every programme.
-        var live = (0..<programmeCount).filter { start[$0] < start[$0 + 1] }
+        var live = (0..<programmeCount).filter { gains[$0] > 0 }
         while true {
             var best: (gain: Int, p: Int, fit: Int)?
             var kept = 0
             for position in live.indices {
-                let p = live[position]
-                var gain = 0, fit = 0
-                for at in start[p]..<start[p + 1] where !covered[Int(entryItem[at])] {
-                    gain += weights[Int(entryItem[at])]
-                    fit += Int(entryFit[at])
-                }
+                let p = live[position], gain = gains[p]
                 guard gain > 0 else { continue }
                 live[kept] = p
                 kept += 1
-                let score = (gain: gain, p: p, fit: fit)
+                let score = (gain: gain, p: p, fit: fits[p])
                 if best.map({ better(score, than: $0) }) ?? true { best = score }
             }
             live.removeLast(live.count - kept)
             guard let chosen = best else { break }
-            var taken: [Int] = []
-            for at in start[chosen.p]..<start[chosen.p + 1] where !covered[Int(entryItem[at])] {
-                let item = Int(entryItem[at])
+            // The uncovered pairs the chosen programme can meet (its candidate lists are ascending).
+            let taken = items.indices.filter { !covered[$0] && Self.contains(items[$0].candidates, chosen.p) }
+            for item in taken {
                 covered[item] = true
                 items[item].assigned.append(chosen.p)
-                taken.append(item)
+                let weight = items[item].weight
+                for candidate in items[item].candidates {
+                    gains[candidate.programme] -= weight
+                    fits[candidate.programme] -= candidate.fit
+                }
             }
             choices.append(Choice(programme: chosen.p, gain: chosen.gain, items: taken, completionItems: [],
                                   isCompletion: false))
         }
         complete()
+    }
+
+    /// Whether `candidates` (ascending by programme) holds programme `p`: a binary search.
+    static func contains(_ candidates: [(programme: Int, fit: Int)], _ p: Int) -> Bool {
+        var low = 0, high = candidates.count
+        while low < high {
+            let middle = (low + high) / 2
+            if candidates[middle].programme < p { low = middle + 1 } else { high = middle }
+        }
+        return low < candidates.count && candidates[low].programme == p
     }
 
     /// The completion pass for binding obligations (see the type's documentation).
@@ -169,7 +170,7 @@ struct WeightedSetCover {
             }
             touched.removeAll(keepingCapacity: true)
             guard let chosen = best else { return }
-            let taken = binding.filter { i in items[i].candidates.contains { $0.programme == chosen.p } && gain(chosen.p, i) > 0 }
+            let taken = binding.filter { i in Self.contains(items[i].candidates, chosen.p) && gain(chosen.p, i) > 0 }
             for i in taken { items[i].assigned.append(chosen.p) }
             if let existing = choices.firstIndex(where: { $0.programme == chosen.p }) {
                 choices[existing].completionItems += taken

@@ -10,7 +10,7 @@ struct PlanJSONRenderer {
     func render(_ plan: Plan) -> [UInt8] {
         let members = members(plan, withObligations: false)
         let size = plan.obligations.reduce(4096) { total, obligation in
-            total + 512 + obligation.candidates.reduce(0) { $0 + $1.utf8.count + 8 } + obligation.targets.count * 256
+            total + 512 + obligation.candidates.utf8Count + 8 * obligation.candidates.count + obligation.targets.count * 256
         }
         var json = JSONStreamWriter(reservingCapacity: size)
         json.beginObject()
