@@ -1,41 +1,80 @@
 /// The catalogue's programme ids in id order, as one block of UTF-8 with end offsets: a
-/// snapshot stores it as it is, and a lookup by id is a binary search that makes a string of
-/// only the ids it compares (about 17 for 100,000 programmes).
-struct ProgrammeIDTable: Sendable, Equatable {
+/// snapshot stores it as it is (and a warm run reads it where it lies), and a lookup by id is a
+/// binary search that makes a string of only the ids it compares (about 17 for 100,000
+/// programmes).
+///
+/// Layout, in memory and in a snapshot: `count` little-endian 32-bit end offsets, then the
+/// ids' UTF-8 one after another.
+struct ProgrammeIDTable: @unchecked Sendable, Equatable {
+    /// Keeps the bytes alive: a snapshot's section, or a block made here (read-only either
+    /// way, so sharing it between threads is safe).
+    private let storage: SnapshotRegion
+    /// Where the ends start in `storage`.
+    private let start: Int
+    let count: Int
     /// The ids' UTF-8, one after another.
-    let bytes: [UInt8]
-    /// Where each id ends in `bytes`.
-    let ends: [UInt32]
+    let utf8: UnsafeRawBufferPointer
 
     /// The table of `ids`, which are sorted (Swift's `<` on `String`).
     init(_ ids: [String]) {
-        var bytes: [UInt8] = [], ends: [UInt32] = []
-        ends.reserveCapacity(ids.count)
-        for id in ids {
-            bytes.append(contentsOf: id.utf8)
-            ends.append(UInt32(truncatingIfNeeded: bytes.count))
+        let total = ids.reduce(0) { $0 + $1.utf8.count }
+        let block = SnapshotRegion.Copy(count: 4 * ids.count + total)
+        var end = 0
+        for (i, id) in ids.enumerated() {
+            var id = id
+            id.withUTF8 { utf8 in
+                if let base = utf8.baseAddress {
+                    (block.bytes.baseAddress! + 4 * ids.count + end).copyMemory(from: base, byteCount: utf8.count)
+                }
+                end += utf8.count
+            }
+            block.bytes.storeBytes(of: UInt32(truncatingIfNeeded: end).littleEndian, toByteOffset: 4 * i, as: UInt32.self)
         }
-        self.bytes = bytes
-        self.ends = ends
+        self.init(storage: SnapshotRegion(UnsafeRawBufferPointer(block.bytes), owner: block), start: 0, count: ids.count)
     }
 
-    /// A table read back; `nil` unless the ends rise and stay within `bytes`.
-    init?(bytes: [UInt8], ends: [UInt32]) {
-        var previous: UInt32 = 0
-        for end in ends {
-            guard end >= previous, Int(end) <= bytes.count else { return nil }
+    /// The table of `count` ids laid out from byte `start` of `storage`, to its end; `nil`
+    /// unless the ends rise and the last one is the end of `storage`.
+    init?(stored storage: SnapshotRegion, start: Int, count: Int) {
+        let raw = storage.raw
+        guard start >= 0, count >= 0, count <= (raw.count - start) / 4 else { return nil }
+        let bytes = raw.count - start - 4 * count
+        var previous: UInt32 = 0, rising = true
+        for i in 0..<count {
+            let end = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start + 4 * i, as: UInt32.self))
+            rising = rising && end >= previous
             previous = end
         }
-        guard Int(previous) == bytes.count else { return nil }
-        self.bytes = bytes
-        self.ends = ends
+        guard rising, Int(previous) == bytes else { return nil }
+        self.init(storage: storage, start: start, count: count)
     }
 
-    var count: Int { ends.count }
+    private init(storage: SnapshotRegion, start: Int, count: Int) {
+        self.storage = storage
+        self.start = start
+        self.count = count
+        utf8 = UnsafeRawBufferPointer(rebasing: storage.raw[(start + 4 * count)...])
+    }
+
+    /// The ends, as stored (`count` little-endian 32-bit offsets).
+    var endBytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: storage.raw[start..<(start + 4 * count)]) }
+
+    /// Where id `position` ends in ``utf8``.
+    @inline(__always)
+    func end(_ position: Int) -> Int {
+        precondition(position >= 0 && position < count, "programme id position out of range")
+        return Int(UInt32(littleEndian: storage.raw.loadUnaligned(fromByteOffset: start + 4 * position, as: UInt32.self)))
+    }
+
+    /// The UTF-8 of id `position` (valid while the table lives).
+    @inline(__always)
+    func utf8(at position: Int) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: utf8[(position == 0 ? 0 : end(position - 1))..<end(position)])
+    }
 
     subscript(position: Int) -> String {
-        let start = position == 0 ? 0 : Int(ends[position - 1]), end = Int(ends[position])
-        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+        let bytes = utf8(at: position)
+        return withExtendedLifetime(storage) { String(decoding: bytes, as: UTF8.self) }
     }
 
     /// Every id, as strings.
@@ -50,6 +89,12 @@ struct ProgrammeIDTable: Sendable, Equatable {
             if probe < id { low = middle + 1 } else { high = middle }
         }
         return nil
+    }
+
+    static func == (lhs: ProgrammeIDTable, rhs: ProgrammeIDTable) -> Bool {
+        withExtendedLifetime((lhs.storage, rhs.storage)) {
+            lhs.count == rhs.count && lhs.endBytes.elementsEqual(rhs.endBytes) && lhs.utf8.elementsEqual(rhs.utf8)
+        }
     }
 }
 
@@ -84,21 +129,14 @@ public struct ProgrammeIDList: RandomAccessCollection, Sendable, Hashable, Expre
 
     /// The UTF-8 bytes of every id in order, each passed to `body` (valid while it runs).
     func withEachUTF8(_ body: (UnsafeRawBufferPointer) -> Void) {
-        let ends = table.ends
-        table.bytes.withUnsafeBytes { bytes in
-            for position in positions {
-                let p = Int(position), start = p == 0 ? 0 : Int(ends[p - 1])
-                body(UnsafeRawBufferPointer(rebasing: bytes[start..<Int(ends[p])]))
-            }
+        withExtendedLifetime(table) {
+            for position in positions { body(table.utf8(at: Int(position))) }
         }
     }
 
     /// The ids' UTF-8 length, summed.
     var utf8Count: Int {
-        positions.reduce(0) { total, position in
-            let p = Int(position)
-            return total + Int(table.ends[p]) - (p == 0 ? 0 : Int(table.ends[p - 1]))
-        }
+        positions.reduce(0) { $0 + table.utf8(at: Int($1)).count }
     }
 
     public static func == (lhs: ProgrammeIDList, rhs: ProgrammeIDList) -> Bool {

@@ -57,13 +57,17 @@ public struct Planner: Sendable {
                 if let warning { warnings[r] = warning }
             }
             applicable.append(r)
-            for t in bound {
-                var candidates: [(programme: Int, fit: Int)] = []
-                candidates.reserveCapacity(requirement.candidates.count)
-                for p in requirement.candidates {
-                    if let fit = context.fit(programme: p, requirement: requirement, target: t) { candidates.append((p, fit)) }
+            // Programme by programme, each entry read once for all the targets it binds.
+            var lists = [[(programme: Int, fit: Int)]](repeating: [], count: bound.count)
+            for k in lists.indices { lists[k].reserveCapacity(requirement.candidates.count) }
+            for p in requirement.candidates where context.available[p] && context.languageFits[p] {
+                let entry = index.programmes[p]
+                for k in bound.indices {
+                    if let fit = context.fit(entry, requirement: requirement, target: bound[k]) { lists[k].append((p, fit)) }
                 }
-                items.append(.init(requirement: r, target: t, weight: requirement.weight, candidates: candidates))
+            }
+            for (k, t) in bound.enumerated() {
+                items.append(.init(requirement: r, target: t, weight: requirement.weight, candidates: lists[k]))
             }
         }
         var notes: [String] = []

@@ -30,7 +30,7 @@ import Darwin
 /// computed from the records instead, and the caller, seeing the damage, starts again from the XML.
 final class CatalogueSnapshot: @unchecked Sendable {
     /// Bumped whenever the layout or the model encoding changes.
-    static let formatVersion: UInt32 = 4
+    static let formatVersion: UInt32 = 5
     static let magic = Array("LEERSNAP".utf8)
     static let preambleLength = 28
 
@@ -193,8 +193,8 @@ final class CatalogueSnapshot: @unchecked Sendable {
                 }
             }
             let ids = Deferred { [self] in
-                lazySection(.ids, fallback: { ProgrammeIDTable(storage.all.map(\.id)) }) { s, _ throws(SnapshotRejection) in
-                    try SnapshotCodec.readIDs(&s, count: count)
+                lazySection(.ids, fallback: { ProgrammeIDTable(storage.all.map(\.id)) }) { s, section throws(SnapshotRejection) in
+                    try SnapshotCodec.readIDs(&s, section: section, count: count)
                 }
             }
             // The digest's 10 MB (at 100,000 programmes) are checked on another core while the

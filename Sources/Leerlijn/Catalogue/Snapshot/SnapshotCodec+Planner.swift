@@ -2,31 +2,24 @@
 extension SnapshotCodec {
     // MARK: Programme ids
 
+    /// The table as it lies in memory (``ProgrammeIDTable``): its count, then its ends and bytes.
     static func write(_ ids: ProgrammeIDTable, _ sink: inout SnapshotSink) {
         sink.count(ids.count)
-        var previous: UInt32 = 0
-        for end in ids.ends {
-            sink.count(Int(end - previous))
-            previous = end
+        withExtendedLifetime(ids) {
+            sink.bytes.append(contentsOf: ids.endBytes)
+            sink.bytes.append(contentsOf: ids.utf8)
         }
-        sink.bytes.append(contentsOf: ids.bytes)
     }
 
-    static func readIDs(_ s: inout SnapshotSource, count expected: Int) throws(SnapshotRejection) -> ProgrammeIDTable {
+    /// The table where it lies in `section` (which `s` reads from its start): checked, not copied.
+    static func readIDs(_ s: inout SnapshotSource, section: SnapshotRegion, count expected: Int)
+        throws(SnapshotRejection) -> ProgrammeIDTable {
         let count = try s.count()
         guard count == expected else { throw SnapshotRejection("id table of \(count) programmes, header says \(expected)") }
-        var ends: [UInt32] = []
-        ends.reserveCapacity(count)
-        var total = 0
-        for _ in 0..<count {
-            total += try s.count()
-            guard total <= Int(UInt32.max) else { throw SnapshotRejection("id table too long") }
-            ends.append(UInt32(total))
-        }
-        guard s.end - s.offset == total else { throw SnapshotRejection("id table of \(total) bytes, \(s.end - s.offset) stored") }
-        let bytes = [UInt8](UnsafeRawBufferPointer(rebasing: s.base[s.offset..<s.end]))
+        guard section.raw.baseAddress == s.base.baseAddress, section.raw.count == s.base.count, s.end == s.base.count,
+              let table = ProgrammeIDTable(stored: section, start: s.offset, count: count)
+        else { throw SnapshotRejection("bad id table") }
         s.offset = s.end
-        guard let table = ProgrammeIDTable(bytes: bytes, ends: ends) else { throw SnapshotRejection("bad id table") }
         return table
     }
 

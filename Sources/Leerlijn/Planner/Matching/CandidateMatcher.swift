@@ -17,20 +17,22 @@
 /// organisation's sector — so a course made for prosecutors beats a generic service that
 /// happens to share a topic.
 extension PlanningContext {
-    /// The fit of programme `p` for requirement `r` and target `t`, or `nil` if it cannot meet it.
+    /// The fit of a programme for requirement `r` and target `t`, given its entry, or `nil` if
+    /// it cannot meet it. The caller has checked that the programme runs in the period and fits
+    /// the profile's languages (`available`, `languageFits`), once for all of an obligation's
+    /// targets: the planner reads each entry once for all of them.
     ///
     /// A programme that shows every needed feature and a known delivery fits 8 better than one
     /// that would only be a candidate to verify, so the choice prefers coverage it can earn.
-    func fit(programme p: Int, requirement r: PlannerIndex.RequirementEntry, target t: Int) -> Int? {
-        guard let base = baseFit(programme: p, requirement: r, target: t) else { return nil }
-        let entry = index.programmes[p]
+    @inline(__always)
+    func fit(_ entry: PlannerIndex.ProgrammeEntry, requirement r: PlannerIndex.RequirementEntry, target t: Int) -> Int? {
+        guard let base = baseFit(entry, requirement: r, target: t) else { return nil }
         let deliveryShown = (r.needsKinds == 0 && r.needsFormats == 0) || entry.deliveryKnown
         return base + (r.needsFeatures & entry.features == r.needsFeatures && deliveryShown ? 8 : 0)
     }
 
-    private func baseFit(programme p: Int, requirement r: PlannerIndex.RequirementEntry, target t: Int) -> Int? {
-        guard available[p], languageFits[p] else { return nil }
-        let entry = index.programmes[p]
+    @inline(__always)
+    private func baseFit(_ entry: PlannerIndex.ProgrammeEntry, requirement r: PlannerIndex.RequirementEntry, target t: Int) -> Int? {
         let fact = facts[t]
         guard entry.audiences & fact.audience != 0 else { return nil }
         guard entry.sectors == 0 || entry.sectors & sectorBit != 0 else { return nil }
