@@ -40,6 +40,7 @@ public struct Planner: Sendable {
         var items: [WeightedSetCover.Item] = []
         var applicable: [Int] = []
         var contextObligations: [ContextObligation] = []
+        var lists: [[(programme: Int, fit: Int)]] = []
         for (r, requirement) in index.requirements.enumerated() where context.sectorApplies(requirement) {
             guard requirement.isPlanTarget else {
                 if case .applies = context.dateStatus(requirement) {
@@ -57,9 +58,12 @@ public struct Planner: Sendable {
                 if let warning { warnings[r] = warning }
             }
             applicable.append(r)
-            // Programme by programme, each entry read once for all the targets it binds.
-            var lists = [[(programme: Int, fit: Int)]](repeating: [], count: bound.count)
-            for k in lists.indices { lists[k].reserveCapacity(requirement.candidates.count) }
+            // Programme by programme, each entry read once for all the targets it binds, into
+            // lists reused from obligation to obligation; each item keeps an exact copy (at
+            // 100,000 programmes, lists reserved for every static candidate would be most of
+            // the plan's memory).
+            while lists.count < bound.count { lists.append([]) }
+            for k in bound.indices { lists[k].removeAll(keepingCapacity: true) }
             for p in requirement.candidates where context.available[p] && context.languageFits[p] {
                 let entry = index.programmes[p]
                 for k in bound.indices {
@@ -67,7 +71,7 @@ public struct Planner: Sendable {
                 }
             }
             for (k, t) in bound.enumerated() {
-                items.append(.init(requirement: r, target: t, weight: requirement.weight, candidates: lists[k]))
+                items.append(.init(requirement: r, target: t, weight: requirement.weight, candidates: Array(lists[k][...])))
             }
         }
         var notes: [String] = []

@@ -68,9 +68,8 @@ final class CatalogueSnapshot: @unchecked Sendable {
     private let mapping: UnsafeRawBufferPointer?
     private let headStart: Int
     private let recordsStart: Int
-    /// Offsets of the records relative to `recordsStart`, with a final end offset.
-    private var recordOffsets: [UInt64] = []
-    private var recordChecksums: [UInt64] = []
+    /// The record table, where it lies in the core section (set by ``catalogue()``).
+    private var records = RecordTable.empty
     private let damageState = Mutex<String?>(nil)
     /// Checksums being verified beside the work that reads their section (the planner
     /// digest's); ``damage`` waits for them.
@@ -177,12 +176,13 @@ final class CatalogueSnapshot: @unchecked Sendable {
             let vocabulary = try SnapshotCodec.readVocabulary(&source)
             var requirements: [Requirement] = []
             for _ in 0..<(try source.count()) { requirements.append(try SnapshotCodec.readRequirement(&source)) }
-            recordOffsets = try source.words()
-            recordChecksums = try source.words()
-            guard source.isAtEnd, recordOffsets.count == header.programmeCount + 1, recordChecksums.count == header.programmeCount,
-                  recordOffsets.first == 0, recordOffsets.last == UInt64(header.recordsLength),
-                  zip(recordOffsets, recordOffsets.dropFirst()).allSatisfy({ $0 < $1 })
+            let offsets = try source.wordRun(), checksums = try source.wordRun()
+            let table = RecordTable(core: core, offsetsAt: offsets.start, checksumsAt: checksums.start)
+            guard source.isAtEnd, offsets.count == header.programmeCount + 1, checksums.count == header.programmeCount,
+                  table.offset(0) == 0, table.offset(header.programmeCount) == header.recordsLength,
+                  table.rises(count: offsets.count)
             else { throw SnapshotRejection("bad record table") }
+            records = table
             let storage = ProgrammeStorage(snapshot: self)
             let count = header.programmeCount
             let index = Deferred { [self] in
@@ -270,7 +270,7 @@ final class CatalogueSnapshot: @unchecked Sendable {
     func programme(at offset: Int) -> Programme {
         do throws(SnapshotRejection) {
             guard offset >= 0, offset < header.programmeCount else { throw SnapshotRejection("no programme \(offset)") }
-            let start = Int(recordOffsets[offset]), end = Int(recordOffsets[offset + 1])
+            let start = records.offset(offset), end = records.offset(offset + 1)
             let bytes = try region(offset: recordsStart + start, count: end - start)
             defer { withExtendedLifetime(bytes) {} }
             return try decode(bytes.raw, offset)
@@ -287,10 +287,10 @@ final class CatalogueSnapshot: @unchecked Sendable {
         for offset in offsets {
             do throws(SnapshotRejection) {
                 guard offset >= 0, offset < header.programmeCount else { throw SnapshotRejection("no programme \(offset)") }
-                let start = Int(recordOffsets[offset]), end = Int(recordOffsets[offset + 1])
+                let start = records.offset(offset), end = records.offset(offset + 1)
                 let bytes = try region(offset: recordsStart + start, count: end - start), raw = bytes.raw
                 defer { withExtendedLifetime(bytes) {} }
-                guard SnapshotChecksum.of(raw) == recordChecksums[offset] else {
+                guard SnapshotChecksum.of(raw) == records.checksum(offset) else {
                     throw SnapshotRejection("checksum mismatch in programme record \(offset)")
                 }
                 var source = SnapshotSource(raw)
@@ -318,7 +318,7 @@ final class CatalogueSnapshot: @unchecked Sendable {
             let raw = bytes.raw
             return ParallelParts.map(count: count, minimum: 1024) { range in
                 range.map { offset in
-                    let record = UnsafeRawBufferPointer(rebasing: raw[Int(recordOffsets[offset])..<Int(recordOffsets[offset + 1])])
+                    let record = UnsafeRawBufferPointer(rebasing: raw[records.offset(offset)..<records.offset(offset + 1)])
                     do throws(SnapshotRejection) { return try decode(record, offset) } catch { return placeholder(error, offset) }
                 }
             }
@@ -330,7 +330,7 @@ final class CatalogueSnapshot: @unchecked Sendable {
     }
 
     private func decode(_ raw: UnsafeRawBufferPointer, _ offset: Int) throws(SnapshotRejection) -> Programme {
-        guard SnapshotChecksum.of(raw) == recordChecksums[offset] else { throw SnapshotRejection("checksum mismatch in programme record \(offset)") }
+        guard SnapshotChecksum.of(raw) == records.checksum(offset) else { throw SnapshotRejection("checksum mismatch in programme record \(offset)") }
         var source = SnapshotSource(raw)
         let programme = try SnapshotCodec.readProgramme(&source)
         guard source.isAtEnd else { throw SnapshotRejection("trailing bytes in programme record \(offset)") }
@@ -540,6 +540,43 @@ final class CatalogueSnapshot: @unchecked Sendable {
 /// Bytes of a snapshot that a value may keep (the planner digest's entries): a view into the
 /// snapshot's mapping, which `owner` keeps alive, or a copy read with `pread` where the file
 /// could not be mapped.
+/// The record table where it lies in the core section: `count + 1` offsets of the records
+/// (relative to the records' start, the last one their end), then `count` checksums, all
+/// little-endian 64-bit words. Kept alive with the core's bytes (a view into the mapping, or
+/// the `pread` copy).
+private struct RecordTable {
+    let core: SnapshotRegion
+    let offsetsAt: Int
+    let checksumsAt: Int
+
+    /// Before the core is read: no records.
+    static let empty = RecordTable(core: SnapshotRegion(UnsafeRawBufferPointer(start: nil, count: 0), owner: SnapshotRegion.Copy(count: 0)),
+                                   offsetsAt: 0, checksumsAt: 0)
+
+    /// Record `i`'s start (and `i - 1`'s end); at most 2^63, as a record table whose offsets
+    /// do not rise to the records' length is refused.
+    @inline(__always)
+    func offset(_ i: Int) -> Int {
+        Int(truncatingIfNeeded: UInt64(littleEndian: core.raw.loadUnaligned(fromByteOffset: offsetsAt + 8 * i, as: UInt64.self)))
+    }
+
+    @inline(__always)
+    func checksum(_ i: Int) -> UInt64 {
+        UInt64(littleEndian: core.raw.loadUnaligned(fromByteOffset: checksumsAt + 8 * i, as: UInt64.self))
+    }
+
+    /// Whether the first `count` offsets rise strictly (each record is at least one byte).
+    func rises(count: Int) -> Bool {
+        var previous = UInt64(littleEndian: core.raw.loadUnaligned(fromByteOffset: offsetsAt, as: UInt64.self)), rising = true
+        for i in 1..<max(count, 1) {
+            let next = UInt64(littleEndian: core.raw.loadUnaligned(fromByteOffset: offsetsAt + 8 * i, as: UInt64.self))
+            rising = rising && next > previous
+            previous = next
+        }
+        return rising
+    }
+}
+
 struct SnapshotRegion: @unchecked Sendable {
     /// A block of memory freed with its last user.
     final class Copy {

@@ -162,6 +162,15 @@ struct SnapshotSource {
         return UInt64(littleEndian: value)
     }
 
+    /// A run of little-endian 64-bit words left where it lies: its count and where it starts.
+    mutating func wordRun() throws(SnapshotRejection) -> (count: Int, start: Int) {
+        let raw = try uint()
+        guard raw <= UInt64(end - offset) / 8 else { throw SnapshotRejection("word count \(raw) over the remaining bytes") }
+        let start = offset
+        offset += Int(raw) * 8
+        return (Int(raw), start)
+    }
+
     mutating func words() throws(SnapshotRejection) -> [UInt64] {
         let raw = try uint()
         guard raw <= UInt64(end - offset) / 8 else { throw SnapshotRejection("word count \(raw) over the remaining bytes") }

@@ -9,10 +9,13 @@ struct PlanJSONRenderer {
 
     func render(_ plan: Plan) -> [UInt8] {
         let members = members(plan, withObligations: false)
+        // Room for the whole document at once (a candidate id takes its bytes plus ten: comma,
+        // line break, six spaces, quotes; the other members a margin), so the buffer is not
+        // grown and copied on the way. Room never written is never touched.
         let size = plan.obligations.reduce(4096) { total, obligation in
-            total + 512 + obligation.candidates.utf8Count + 8 * obligation.candidates.count + obligation.targets.count * 256
+            total + 512 + obligation.candidates.utf8Count + 12 * obligation.candidates.count + obligation.targets.count * 256
         }
-        var json = JSONStreamWriter(reservingCapacity: size)
+        var json = JSONStreamWriter(reservingCapacity: size + size / 4 + 65_536)
         json.beginObject()
         // The members in byte order of their keys, "obligations" (no value here) streamed in its place.
         let ordered = (members.map { ($0.key, Optional($0.value)) } + [("obligations", nil)])
