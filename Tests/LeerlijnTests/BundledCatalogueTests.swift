@@ -89,6 +89,35 @@ struct BundledCatalogueTests {
         #expect(PublishedSchema.allCases.allSatisfy { !$0.bytes.isEmpty && $0.bytes.last == 0x0A })
     }
 
+    @Test("Records decoded in parallel batches: an unknown term in each of three batches is reported three times, at each record")
+    func errorsAcrossBatches() throws {
+        let catalogue = try TestSupport.catalogue()
+        var programmes = RandomProgrammes.make(count: 3 * RecordPipeline.batchSize + 10, seed: 8, vocabulary: catalogue.vocabulary)
+        let broken = [2, RecordPipeline.batchSize + 500, 3 * RecordPipeline.batchSize + 3]
+        for k in broken { programmes[k].topics = [Topic("no-such-topic")] }
+        let bytes = ProgrammeSourceWriter.document(programmes)
+        let root = try TestSupport.temporaryDirectory("batches")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let path = root + "/feed.xml"
+        try AtomicFileWriter.write(bytes, to: path)
+        // Where each programme's start tag is, by line: the broken ones' must be reported.
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let starts = lines.indices.filter { lines[$0].contains("<programme ") || lines[$0].hasSuffix("<programme>") }.map { $0 + 1 }
+        #expect(starts.count == programmes.count)
+        do {
+            _ = try CatalogueLoader().loadProgrammes(file: path, vocabulary: catalogue.vocabulary)
+            Issue.record("the feed loaded")
+        } catch {
+            guard case .invalidData(let diagnostics) = error else { Issue.record("\(error)"); return }
+            let unknown = diagnostics.filter { $0.value == "no-such-topic" }
+            #expect(unknown.count == broken.count, "\(diagnostics.prefix(5))")
+            for (k, diagnostic) in zip(broken, unknown.sorted { $0.line < $1.line }) {
+                let next = k + 1 < starts.count ? starts[k + 1] : Int.max
+                #expect((starts[k]..<next).contains(diagnostic.line), "record \(k): \(diagnostic)")
+            }
+        }
+    }
+
     @Test("A catalogue larger than libxml2's in-memory limit streams and loads")
     func largeFile() throws {
         let catalogue = try TestSupport.catalogue()

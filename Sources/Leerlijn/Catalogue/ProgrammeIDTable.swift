@@ -98,7 +98,7 @@ struct ProgrammeIDTable: @unchecked Sendable, Equatable {
     }
 }
 
-/// Programme ids kept as positions in the catalogue's ``ProgrammeIDTable``: reading an element
+/// Programme ids kept as positions in the catalogue's id table: reading an element
 /// makes its string, and writers copy the ids' bytes without making strings. A plan at
 /// 100,000 programmes lists tens of thousands of candidate ids; made into strings they cost
 /// more than the planning.

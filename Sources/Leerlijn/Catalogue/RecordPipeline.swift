@@ -2,15 +2,21 @@ import Dispatch
 import LeerlijnXML
 import Synchronization
 
-/// Decodes records on a second thread while libxml2 goes on streaming and validating the file.
+/// Decodes records on other threads while libxml2 goes on streaming and validating the file.
 ///
 /// Parsing with the XSD and decoding into the model take about the same time, so on a
 /// machine with two cores running them side by side nearly halves a large load. Records go
-/// over in flat batches (``FlatRecords``: numbers and bytes, no trees), which the decoding
-/// thread makes into element trees and decodes, so every tree is allocated and freed on that
-/// one thread; at most a few batches are in flight, so memory stays bounded however far the
-/// parser could run ahead. The decoder state lives in a `Mutex` that only the serial decoding
-/// queue takes, so the lock is never contended.
+/// over in flat batches (``FlatRecords``: numbers and bytes, no trees), which a decoding
+/// thread makes into element trees and decodes, so every tree is allocated and freed on the
+/// thread that decodes it; at most a few batches are in flight, so memory stays bounded however
+/// far the parser could run ahead.
+///
+/// Batches are decoded in parallel, each with a decoder of its own, and put back in document
+/// order by ``finish()``: decoding takes longer than parsing, and once the parser is done (or
+/// waits for a slot) a second decoding thread uses the core it leaves. With `inspect` (the
+/// `validate` command, which hands each programme to a check in document order and keeps none)
+/// the batches are decoded one after another on one thread, in a `Mutex` that only that
+/// serial queue takes, so the lock is never contended.
 final class RecordPipeline {
     /// What the decoding side accumulates.
     struct State: Sendable {
@@ -47,33 +53,80 @@ final class RecordPipeline {
         init(_ state: sending State) { self.state = Mutex(state) }
     }
 
+    /// Each batch's decoded state, by batch number (parallel path).
+    final class Parts: Sendable {
+        let states = Mutex<[State?]>([])
+    }
+
     static let batchSize = 1024
+    /// The serial path's state (with `inspect`).
     private let shared: Shared
     private let queue = DispatchQueue(label: "leerlijn.record-decoding")
     private let slots = DispatchSemaphore(value: 4)
+    /// The parallel path (without `inspect`): each batch's decoded state by its number, and
+    /// the batches still being decoded.
+    private let parallel: Bool
+    private let parts = Parts()
+    private let pending = DispatchGroup()
+    private let file: String, vocabulary: Vocabulary, expectedRoot: String
 
     /// - Parameter inspect: When given, each decoded programme goes to it (on the decoding
-    ///   thread) and is not kept: `validate` checks 100,000 programmes in the memory of a few.
+    ///   thread, in document order) and is not kept: `validate` checks 100,000 programmes in
+    ///   the memory of a few.
     init(file: String, vocabulary: Vocabulary, expectedRoot: String, inspect: (@Sendable (Programme) -> Void)? = nil) {
         shared = Shared(State(decoder: RecordDecoder(file: file, vocabulary: vocabulary), expectedRoot: expectedRoot,
                               inspect: inspect))
+        parallel = inspect == nil
+        self.file = file
+        self.vocabulary = vocabulary
+        self.expectedRoot = expectedRoot
     }
 
     /// Takes one batch of records from the reader (on the reader's thread).
     func submit(_ batch: FlatRecords) {
         guard !batch.isEmpty else { return }
         slots.wait()
-        queue.async { [shared, slots] in
-            let records = batch.trees()
-            shared.state.withLock { $0.decode(records) }
+        guard parallel else {
+            queue.async { [shared, slots] in
+                let records = batch.trees()
+                shared.state.withLock { $0.decode(records) }
+                slots.signal()
+            }
+            return
+        }
+        let number = parts.states.withLock { parts in
+            parts.append(nil)
+            return parts.count - 1
+        }
+        pending.enter()
+        DispatchQueue.global(qos: .userInitiated).async { [parts, pending, slots, file, vocabulary, expectedRoot] in
+            var state = State(decoder: RecordDecoder(file: file, vocabulary: vocabulary), expectedRoot: expectedRoot, inspect: nil)
+            state.decode(batch.trees())
+            parts.states.withLock { $0[number] = state }
             slots.signal()
+            pending.leave()
         }
     }
 
     /// Waits for every batch and returns what was decoded, in document order.
     func finish() -> (found: [(programme: Programme?, requirement: Requirement?, line: Int)], inspected: [(id: String, line: Int)],
                       diagnostics: [Diagnostic]) {
-        queue.sync {}
-        return shared.state.withLock { ($0.found, $0.inspected, $0.decoder.diagnostics) }
+        guard parallel else {
+            queue.sync {}
+            return shared.state.withLock { ($0.found, $0.inspected, $0.decoder.diagnostics) }
+        }
+        pending.wait()
+        return parts.states.withLock { parts in
+            var found: [(programme: Programme?, requirement: Requirement?, line: Int)] = []
+            var diagnostics: [Diagnostic] = []
+            found.reserveCapacity(parts.reduce(0) { $0 + ($1?.found.count ?? 0) })
+            for part in parts {
+                // Every part is set before its batch leaves `pending`.
+                guard let part else { continue }
+                found += part.found
+                diagnostics += part.decoder.diagnostics
+            }
+            return (found, [], diagnostics)
+        }
     }
 }
