@@ -11,9 +11,11 @@ import Synchronization
 /// thread that decodes it; at most a few batches are in flight, so memory stays bounded however
 /// far the parser could run ahead.
 ///
-/// Batches are decoded in parallel, each with a decoder of its own, and put back in document
-/// order by ``finish()``: decoding takes longer than parsing, and once the parser is done (or
-/// waits for a slot) a second decoding thread uses the core it leaves. With `inspect` (the
+/// Each batch is decoded with a decoder of its own and the parts are put back in document
+/// order by ``finish()``. The decoding thread takes the batches; when it falls two behind,
+/// another thread helps (where decoding is the slower side, as for a feed with long texts, the
+/// second core then decodes whenever the parser waits or is done; where the two keep pace, a
+/// second decoder would only take the parser's core). With `inspect` (the
 /// `validate` command, which hands each programme to a check in document order and keeps none)
 /// the batches are decoded one after another on one thread, in a `Mutex` that only that
 /// serial queue takes, so the lock is never contended.
@@ -58,6 +60,14 @@ final class RecordPipeline {
         let states = Mutex<[State?]>([])
     }
 
+    /// A count shared with the decoding closures.
+    final class Counter: Sendable {
+        private let value = Atomic<Int>(0)
+        /// Adds one; returns the new count.
+        func increment() -> Int { value.add(1, ordering: .relaxed).newValue }
+        func decrement() { _ = value.subtract(1, ordering: .relaxed) }
+    }
+
     static let batchSize = 1024
     /// The serial path's state (with `inspect`).
     private let shared: Shared
@@ -67,6 +77,8 @@ final class RecordPipeline {
     /// the batches still being decoded.
     private let parallel: Bool
     private let parts = Parts()
+    /// Batches handed over and not yet decoded (parallel path).
+    private let inFlight = Counter()
     private let pending = DispatchGroup()
     private let file: String, vocabulary: Vocabulary, expectedRoot: String
 
@@ -99,10 +111,16 @@ final class RecordPipeline {
             return parts.count - 1
         }
         pending.enter()
-        DispatchQueue.global(qos: .userInitiated).async { [parts, pending, slots, file, vocabulary, expectedRoot] in
+        // The decoding thread takes the batch unless it is behind (two batches or more still
+        // waiting for it): then a second one helps. Running a second decoder all the time would
+        // take the core from the parser when decoding keeps up with it.
+        let behind = inFlight.increment() > 2
+        (behind ? DispatchQueue.global(qos: .userInitiated) : queue).async {
+            [parts, pending, slots, inFlight, file, vocabulary, expectedRoot] in
             var state = State(decoder: RecordDecoder(file: file, vocabulary: vocabulary), expectedRoot: expectedRoot, inspect: nil)
             state.decode(batch.trees())
             parts.states.withLock { $0[number] = state }
+            inFlight.decrement()
             slots.signal()
             pending.leave()
         }
@@ -120,9 +138,11 @@ final class RecordPipeline {
             var found: [(programme: Programme?, requirement: Requirement?, line: Int)] = []
             var diagnostics: [Diagnostic] = []
             found.reserveCapacity(parts.reduce(0) { $0 + ($1?.found.count ?? 0) })
-            for part in parts {
-                // Every part is set before its batch leaves `pending`.
-                guard let part else { continue }
+            for i in parts.indices {
+                // Every part is set before its batch leaves `pending`; each is let go once
+                // joined, so the parts and the whole are not both held.
+                guard let part = parts[i] else { continue }
+                parts[i] = nil
                 found += part.found
                 diagnostics += part.decoder.diagnostics
             }
