@@ -23,9 +23,8 @@ struct ProgrammeIDTable: @unchecked Sendable, Equatable {
         for (i, id) in ids.enumerated() {
             var id = id
             id.withUTF8 { utf8 in
-                if let base = utf8.baseAddress {
-                    (block.bytes.baseAddress! + 4 * ids.count + end).copyMemory(from: base, byteCount: utf8.count)
-                }
+                let start = 4 * ids.count + end
+                UnsafeMutableRawBufferPointer(rebasing: block.bytes[start..<(start + utf8.count)]).copyMemory(from: UnsafeRawBufferPointer(utf8))
                 end += utf8.count
             }
             block.bytes.storeBytes(of: UInt32(truncatingIfNeeded: end).littleEndian, toByteOffset: 4 * i, as: UInt32.self)
