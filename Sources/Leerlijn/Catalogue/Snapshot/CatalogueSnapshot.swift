@@ -198,8 +198,9 @@ final class CatalogueSnapshot: @unchecked Sendable {
                 }
             }
             // The digest's 10 MB (at 100,000 programmes) are checked on another core while the
-            // planner works: its reader checks every position and flag itself, so unchecked bytes
-            // cannot make it fail, and a plan from a damaged digest is never shown (`damage`).
+            // planner works: its reader checks the counts and candidate lists, and an entry's
+            // list positions are kept in range where they are read, so unchecked bytes cannot
+            // make it fail; a plan from a damaged digest is never shown (`damage`).
             let digest = Deferred { [self, requirementCount = requirements.count] () -> PlannerDigest? in
                 lazySection(.digest, checkBeside: true, fallback: { nil }) { s, section throws(SnapshotRejection) in
                     try SnapshotCodec.readDigest(&s, section: section, count: count, requirements: requirementCount)

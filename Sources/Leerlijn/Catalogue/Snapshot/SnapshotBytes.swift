@@ -171,12 +171,9 @@ struct SnapshotSource {
         return (Int(raw), start)
     }
 
+    /// A run of little-endian 64-bit words, copied out.
     mutating func words() throws(SnapshotRejection) -> [UInt64] {
-        let raw = try uint()
-        guard raw <= UInt64(end - offset) / 8 else { throw SnapshotRejection("word count \(raw) over the remaining bytes") }
-        let n = Int(raw)
-        let start = offset
-        offset += n * 8
+        let (n, start) = try wordRun()
         return [UInt64](unsafeUninitializedCapacity: n) { buffer, initialised in
             UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: base[start..<(start + n * 8)]))
             initialised = n
