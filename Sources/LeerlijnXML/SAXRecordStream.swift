@@ -88,6 +88,7 @@ private func saxStartElement(_ context: UnsafeMutableRawPointer?, _ localName: U
 
 /// An attribute value: without entity substitution libxml2 keeps an ampersand as `&#38;`
 /// (and nothing else undecoded), so that one sequence is turned back into `&`.
+@usableFromInline
 func attributeValue(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
     guard bytes.contains(UInt8(ascii: "&")) else { return String(decoding: bytes, as: UTF8.self) }
     let pattern: [UInt8] = Array("&#38;".utf8)

@@ -2,12 +2,12 @@ import LeerlijnXML
 
 extension RecordDecoder {
     /// Decodes a `<programme>` record.
-    mutating func programme(_ element: ElementNode) -> Programme {
+    mutating func programme(_ element: FlatElement) -> Programme {
         let node = Fields(element)
         let id = id(element)
         var ageRange: AgeRange?
-        if let ages = node.first("ageRange") {
-            let min = age(ages, "min", field: "ageRange@min"), max = age(ages, "max", field: "ageRange@max")
+        if let ages = node.first(.ageRange) {
+            let min = age(ages, .min, field: "ageRange@min"), max = age(ages, .max, field: "ageRange@max")
             if let min, let max {
                 if min > max {
                     error(ages, field: "ageRange", value: "\(min)-\(max)",
@@ -17,11 +17,11 @@ extension RecordDecoder {
                 }
             }
         }
-        let evidence = term(node, "evidence", as: EvidenceLevel.self) ?? EvidenceLevel("not-assessed")
-        let kind = term(node, "kind", as: ProgrammeKind.self)
-        let status = status(node)
-        let lastModified = date(node, "lastModified") ?? CalendarDate(daysSinceEpoch: 0)
-        let validFrom = date(node, "validFrom"), validUntil = date(node, "validUntil")
+        let evidence = term(node, .evidence, as: EvidenceLevel.self) ?? EvidenceLevel("not-assessed")
+        let kind = term(node, .kind, as: ProgrammeKind.self)
+        let status = status(node, of: element)
+        let lastModified = date(node, .lastModified) ?? CalendarDate(daysSinceEpoch: 0)
+        let validFrom = date(node, .validFrom), validUntil = date(node, .validUntil)
         if let validFrom, let validUntil, validFrom > validUntil {
             error(element, field: "validUntil", value: validUntil.description,
                   "validUntil \(validUntil) is before validFrom \(validFrom)")
@@ -31,36 +31,43 @@ extension RecordDecoder {
                   "status: ended on \(endDate), before it started (validFrom \(validFrom))")
         }
         var peerLed: Bool?
-        if let raw = text(node, "peerLed") { peerLed = raw == "true" || raw == "1" }
-        let urls = node.all("url").map {
-            ProgrammeURL(kind: $0.attribute("kind") ?? "website", url: trimmed($0.text))
+        if let raw = text(node, .peerLed) { peerLed = raw == "true" || raw == "1" }
+        var urls: [ProgrammeURL] = []
+        for url in node.all(.url) {
+            urls.append(ProgrammeURL(kind: url.attribute(.kind) ?? "website", url: trimmed(url.text)))
         }
-        var programme = Programme(
-            id: id, title: localized(node, "title"), summary: localized(node, "summary"), kind: kind,
-            providers: texts(node, "provider"), audiences: terms(node, "audience", as: Audience.self),
-            ageRange: ageRange, educationLevels: terms(node, "educationLevel", as: EducationLevel.self),
-            sectors: terms(node, "sector", as: Sector.self), roles: terms(node, "role", as: Role.self),
-            topics: terms(node, "topic", as: Topic.self), formats: terms(node, "format", as: DeliveryFormat.self),
-            languages: texts(node, "language"),
-            accessibility: terms(node, "accessibility", as: AccessibilityFeature.self),
-            features: terms(node, "feature", as: Feature.self),
-            peerLed: peerLed, evidence: evidence, duration: text(node, "duration"),
-            cost: term(node, "cost", as: Cost.self), urls: urls, status: status,
-            validFrom: validFrom, validUntil: validUntil, recommendations: texts(node, "recommendation"),
-            source: source(node), note: text(node, "note"), lastModified: lastModified,
-            provenance: provenance(element))
-        deriveAges(&programme, element: element)
-        return programme
+        // Each argument in the order the initialiser lists them (diagnostics come in that order),
+        // then the age rule, before the programme is built once.
+        let title = localized(element, .title), summary = localized(element, .summary)
+        let providers = texts(node, .provider), audiences = terms(node, .audience, as: Audience.self)
+        let educationLevels = terms(node, .educationLevel, as: EducationLevel.self)
+        let sectors = terms(node, .sector, as: Sector.self), roles = terms(node, .role, as: Role.self)
+        let topics = terms(node, .topic, as: Topic.self), formats = terms(node, .format, as: DeliveryFormat.self)
+        let languages = texts(node, .language)
+        let accessibility = terms(node, .accessibility, as: AccessibilityFeature.self)
+        let features = terms(node, .feature, as: Feature.self)
+        let duration = text(node, .duration), cost = term(node, .cost, as: Cost.self)
+        let recommendations = texts(node, .recommendation)
+        let source = source(element), note = text(node, .note)
+        var provenance = provenance(element)
+        deriveAges(&ageRange, provenance: &provenance, educationLevels: educationLevels, element: element)
+        return Programme(
+            id: id, title: title, summary: summary, kind: kind, providers: providers, audiences: audiences,
+            ageRange: ageRange, educationLevels: educationLevels, sectors: sectors, roles: roles, topics: topics,
+            formats: formats, languages: languages, accessibility: accessibility, features: features,
+            peerLed: peerLed, evidence: evidence, duration: duration, cost: cost, urls: urls, status: status,
+            validFrom: validFrom, validUntil: validUntil, recommendations: recommendations,
+            source: source, note: note, lastModified: lastModified, provenance: provenance)
     }
 
-    private mutating func status(_ node: Fields) -> ProgrammeStatus {
-        guard let child = node.first("status") else {
-            error(node.node, field: "status", value: nil, "missing status (active or ended)")
+    private mutating func status(_ node: Fields, of element: FlatElement) -> ProgrammeStatus {
+        guard let child = node.first(.status) else {
+            error(element, field: "status", value: nil, "missing status (active or ended)")
             return .active
         }
-        let value = child.attribute("value") ?? ""
-        let date = child.attribute("date")
-        let year = child.attribute("year")
+        let value = child.attribute(.value) ?? ""
+        let date = child.attribute(.date)
+        let year = child.attribute(.year)
         switch value {
         case "active":
             if date != nil || year != nil {
@@ -89,39 +96,39 @@ extension RecordDecoder {
     }
 
     /// Decodes a `<requirement>` record.
-    mutating func requirement(_ element: ElementNode) -> Requirement {
+    mutating func requirement(_ element: FlatElement) -> Requirement {
         let node = Fields(element)
         let id = id(element)
-        let applies = Fields(node.first("appliesTo") ?? ElementNode(name: "appliesTo", line: element.line))
-        let needs = Fields(node.first("needs") ?? ElementNode(name: "needs", line: element.line))
-        let validFrom = date(node, "validFrom"), validUntil = date(node, "validUntil")
+        let applies = Fields(node.first(.appliesTo))
+        let needs = Fields(node.first(.needs))
+        let validFrom = date(node, .validFrom), validUntil = date(node, .validUntil)
         if let validFrom, let validUntil, validFrom > validUntil {
             error(element, field: "validUntil", value: validUntil.description,
                   "validUntil \(validUntil) is before validFrom \(validFrom)")
         }
         var peerLed: Bool?
-        if let raw = text(needs, "peerLed") { peerLed = raw == "true" || raw == "1" }
+        if let raw = text(needs, .peerLed) { peerLed = raw == "true" || raw == "1" }
         return Requirement(
-            id: id, title: localized(node, "title"), summary: localized(node, "summary"),
-            strength: term(node, "strength", as: Strength.self) ?? Strength("invite"),
-            binds: term(node, "binds", as: Binds.self) ?? Binds("state"),
-            recommendations: texts(node, "recommendation"),
-            appliesTo: .init(sectors: terms(applies, "sector", as: Sector.self),
-                             roles: terms(applies, "role", as: Role.self),
-                             audiences: terms(applies, "audience", as: Audience.self),
-                             learnerAges: openAges(applies.first("learnerAges"), field: "appliesTo/learnerAges")),
-            needs: .init(audiences: terms(needs, "audience", as: Audience.self),
-                         topics: terms(needs, "topic", as: Topic.self),
-                         allTopics: needs.node.attribute("topicMatch") == "all",
-                         learnerAges: openAges(needs.first("learnerAges"), field: "needs/learnerAges"),
-                         accessibility: terms(needs, "accessibility", as: AccessibilityFeature.self),
+            id: id, title: localized(element, .title), summary: localized(element, .summary),
+            strength: term(node, .strength, as: Strength.self) ?? Strength("invite"),
+            binds: term(node, .binds, as: Binds.self) ?? Binds("state"),
+            recommendations: texts(node, .recommendation),
+            appliesTo: .init(sectors: terms(applies, .sector, as: Sector.self),
+                             roles: terms(applies, .role, as: Role.self),
+                             audiences: terms(applies, .audience, as: Audience.self),
+                             learnerAges: openAges(applies.first(.learnerAges), field: "appliesTo/learnerAges")),
+            needs: .init(audiences: terms(needs, .audience, as: Audience.self),
+                         topics: terms(needs, .topic, as: Topic.self),
+                         allTopics: needs.attribute(.topicMatch) == "all",
+                         learnerAges: openAges(needs.first(.learnerAges), field: "needs/learnerAges"),
+                         accessibility: terms(needs, .accessibility, as: AccessibilityFeature.self),
                          peerLed: peerLed,
-                         kinds: terms(needs, "kind", as: ProgrammeKind.self),
-                         formats: terms(needs, "format", as: DeliveryFormat.self),
-                         isOrganisational: ["true", "1"].contains(needs.node.attribute("organisational") ?? ""),
-                         features: terms(needs, "feature", as: Feature.self)),
-            validFrom: validFrom, validUntil: validUntil, source: source(node), note: text(node, "note"),
-            lastModified: date(node, "lastModified") ?? CalendarDate(daysSinceEpoch: 0),
+                         kinds: terms(needs, .kind, as: ProgrammeKind.self),
+                         formats: terms(needs, .format, as: DeliveryFormat.self),
+                         isOrganisational: ["true", "1"].contains(needs.attribute(.organisational) ?? ""),
+                         features: terms(needs, .feature, as: Feature.self)),
+            validFrom: validFrom, validUntil: validUntil, source: source(element), note: text(node, .note),
+            lastModified: date(node, .lastModified) ?? CalendarDate(daysSinceEpoch: 0),
             provenance: provenance(element))
     }
 }

@@ -1,23 +1,58 @@
 import LeerlijnXML
 
-/// One element and lookups of its children by name.
-struct Fields {
-    let node: ElementNode
+/// The element and attribute names the decoder reads, as codes (``FlatElement/code``): a
+/// record's names are classified once per batch, and fields are found by comparing bytes.
+enum Name: UInt8, CaseIterable {
+    case other = 0
+    // Elements.
+    case programme, requirement, title, summary, kind, provider, audience, ageRange, educationLevel, sector, role, topic
+    case format, language, accessibility, feature, peerLed, evidence, duration, cost, url, status, validFrom, validUntil
+    case recommendation, source, note, lastModified, appliesTo, needs, strength, binds, learnerAges
+    // Attributes (`kind` is both).
+    case id, lang, basis, rule, min, max, value, date, year, section, footnote, topicMatch, organisational
 
-    init(_ node: ElementNode) {
+    private static let byName: [String: UInt8] = Dictionary(
+        uniqueKeysWithValues: allCases.dropFirst().map { (String(describing: $0), $0.rawValue) })
+
+    /// The code of a local name (``other`` for one the decoder does not read).
+    static func classify(_ name: String) -> UInt8 { byName[name] ?? Name.other.rawValue }
+}
+
+extension FlatElement {
+    /// The field this element is.
+    var field: Name { Name(rawValue: code) ?? .other }
+
+    /// The value of the attribute `name`.
+    func attribute(_ name: Name) -> String? { attribute(code: name.rawValue) }
+}
+
+/// A record's child elements, found by name.
+struct Fields {
+    /// The element, or nil for an absent one (which has no children and no attributes).
+    let node: FlatElement?
+
+    init(_ node: FlatElement?) {
         self.node = node
     }
 
-    // Looked up by scanning the children: a record has a few dozen, their names are short
-    // (compared inline, without hashing), and only the children asked for are copied.
+    // Looked up by scanning the children: a record has a few dozen, and names are compared
+    // as codes. Nothing is copied.
 
     /// Every child named `name`, in document order.
-    func all(_ name: String) -> [ElementNode] { node.children.filter { $0.name == name } }
+    func all(_ name: Name) -> LazyFilterSequence<FlatSiblings> {
+        let children = node?.children ?? FlatSiblings.empty
+        return children.lazy.filter { $0.code == name.rawValue }
+    }
 
     /// The first child named `name`.
-    func first(_ name: String) -> ElementNode? { node.children.first { $0.name == name } }
+    func first(_ name: Name) -> FlatElement? {
+        guard let node else { return nil }
+        for child in node.children where child.code == name.rawValue { return child }
+        return nil
+    }
 
-    var line: Int { node.line }
+    /// The value of the element's own attribute `name`.
+    func attribute(_ name: Name) -> String? { node?.attribute(name) }
 }
 
 /// Reads typed values out of one record's element tree, collecting friendly diagnostics.
@@ -30,7 +65,7 @@ struct RecordDecoder {
     let vocabulary: Vocabulary
     var diagnostics: [Diagnostic] = []
 
-    mutating func error(_ node: ElementNode, field: String, value: String?, _ message: String) {
+    mutating func error(_ node: FlatElement, field: String, value: String?, _ message: String) {
         diagnostics.append(Diagnostic(file: file, line: node.line, column: node.column,
                                       field: field, value: value, message: message))
     }
@@ -48,53 +83,59 @@ struct RecordDecoder {
         return String(text[start...end])
     }
 
-    mutating func localized(_ node: Fields, _ name: String) -> LocalizedText {
+    mutating func localized(_ node: FlatElement, _ name: Name) -> LocalizedText {
         var nl = "", en = ""
-        for child in node.all(name) {
-            switch child.attribute("lang") {
+        for child in Fields(node).all(name) {
+            switch child.attribute(.lang) {
             case "nl": nl = trimmed(child.text)
             case "en": en = trimmed(child.text)
             default: break
             }
         }
-        if nl.isEmpty { error(node.node, field: "\(name)[nl]", value: nil, "missing Dutch \(name)") }
-        if en.isEmpty { error(node.node, field: "\(name)[en]", value: nil, "missing English \(name)") }
+        if nl.isEmpty { error(node, field: "\(name)[nl]", value: nil, "missing Dutch \(name)") }
+        if en.isEmpty { error(node, field: "\(name)[en]", value: nil, "missing English \(name)") }
         return LocalizedText(nl: nl, en: en)
     }
 
-    func text(_ node: Fields, _ name: String) -> String? {
+    func text(_ node: Fields, _ name: Name) -> String? {
         node.first(name).map { trimmed($0.text) }.flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    func texts(_ node: Fields, _ name: String) -> [String] {
-        node.all(name).map { trimmed($0.text) }.filter { !$0.isEmpty }
+    func texts(_ node: Fields, _ name: Name) -> [String] {
+        var values: [String] = []
+        for child in node.all(name) {
+            let value = trimmed(child.text)
+            if !value.isEmpty { values.append(value) }
+        }
+        return values
     }
 
     /// Terms of one vocabulary; unknown ids are reported with the nearest valid ones.
-    mutating func terms<T: VocabularyTerm>(_ node: Fields, _ name: String, as: T.Type) -> [T] {
+    mutating func terms<T: VocabularyTerm>(_ node: Fields, _ name: Name, as: T.Type) -> [T] {
         var result: [T] = []
+        let known = vocabulary.terms(in: T.vocabularyName)
         for child in node.all(name) {
             let value = trimmed(child.text)
-            if vocabulary.contains(value, in: T.vocabularyName) {
+            if known?[value] != nil {
                 if !result.contains(T(value)) { result.append(T(value)) }
             } else {
-                unknownTerm(child, field: name, value: value, vocabularyName: T.vocabularyName)
+                unknownTerm(child, field: "\(name)", value: value, vocabularyName: T.vocabularyName)
             }
         }
         return result
     }
 
-    mutating func term<T: VocabularyTerm>(_ node: Fields, _ name: String, as type: T.Type) -> T? {
+    mutating func term<T: VocabularyTerm>(_ node: Fields, _ name: Name, as type: T.Type) -> T? {
         guard let child = node.first(name) else { return nil }
         let value = trimmed(child.text)
         guard vocabulary.contains(value, in: T.vocabularyName) else {
-            unknownTerm(child, field: name, value: value, vocabularyName: T.vocabularyName)
+            unknownTerm(child, field: "\(name)", value: value, vocabularyName: T.vocabularyName)
             return nil
         }
         return T(value)
     }
 
-    mutating func unknownTerm(_ node: ElementNode, field: String, value: String, vocabularyName: String) {
+    mutating func unknownTerm(_ node: FlatElement, field: String, value: String, vocabularyName: String) {
         let nearest = vocabulary.suggestions(for: value, in: vocabularyName)
         let all = vocabulary.ids(vocabularyName)
         var message = "\(field): unknown \(vocabularyName) '\(value)'"
@@ -103,17 +144,17 @@ struct RecordDecoder {
         error(node, field: field, value: value, message)
     }
 
-    mutating func date(_ node: Fields, _ name: String) -> CalendarDate? {
+    mutating func date(_ node: Fields, _ name: Name) -> CalendarDate? {
         guard let child = node.first(name) else { return nil }
         let value = trimmed(child.text)
         guard let date = CalendarDate(iso: value) else {
-            error(child, field: name, value: value, "\(name): '\(value)' is not a date (YYYY-MM-DD)")
+            error(child, field: "\(name)", value: value, "\(name): '\(value)' is not a date (YYYY-MM-DD)")
             return nil
         }
         return date
     }
 
-    mutating func age(_ node: ElementNode, _ attribute: String, field: String) -> Int? {
+    mutating func age(_ node: FlatElement, _ attribute: Name, field: String) -> Int? {
         guard let raw = node.attribute(attribute) else { return nil }
         let value = trimmed(raw)
         guard let age = Int(value), (0...25).contains(age) else {
@@ -124,9 +165,9 @@ struct RecordDecoder {
         return age
     }
 
-    mutating func openAges(_ node: ElementNode?, field: String) -> OpenAgeRange? {
+    mutating func openAges(_ node: FlatElement?, field: String) -> OpenAgeRange? {
         guard let node else { return nil }
-        let min = age(node, "min", field: "\(field)@min"), max = age(node, "max", field: "\(field)@max")
+        let min = age(node, .min, field: "\(field)@min"), max = age(node, .max, field: "\(field)@max")
         if let min, let max, min > max {
             error(node, field: field, value: "\(min)-\(max)",
                   "\(field): min \(min) is greater than max \(max)")
@@ -134,17 +175,17 @@ struct RecordDecoder {
         return OpenAgeRange(min: min, max: max)
     }
 
-    mutating func source(_ node: Fields) -> SourceReference {
-        guard let child = node.first("source"), let section = child.attribute("section") else {
-            error(node.node, field: "source", value: nil, "missing source section in the reference document")
+    mutating func source(_ element: FlatElement) -> SourceReference {
+        guard let child = Fields(element).first(.source), let section = child.attribute(.section) else {
+            error(element, field: "source", value: nil, "missing source section in the reference document")
             return SourceReference(section: "", text: "")
         }
-        return SourceReference(section: section, footnote: child.attribute("footnote").flatMap { Int($0) },
+        return SourceReference(section: section, footnote: child.attribute(.footnote).flatMap { Int($0) },
                                text: trimmed(child.text))
     }
 
-    mutating func id(_ node: ElementNode) -> String {
-        let value = node.attribute("id") ?? ""
+    mutating func id(_ node: FlatElement) -> String {
+        let value = node.attribute(.id) ?? ""
         if !Slug.isValid(value) {
             error(node, field: "id", value: value,
                   "id '\(value)' is not a lower-case slug (a–z, 0–9, single hyphens, at most 80 characters)")

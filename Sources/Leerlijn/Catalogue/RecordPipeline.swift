@@ -7,9 +7,8 @@ import Synchronization
 /// Parsing with the XSD and decoding into the model take about the same time, so on a
 /// machine with two cores running them side by side nearly halves a large load. Records go
 /// over in flat batches (``FlatRecords``: numbers and bytes, no trees), which a decoding
-/// thread makes into element trees and decodes, so every tree is allocated and freed on the
-/// thread that decodes it; at most a few batches are in flight, so memory stays bounded however
-/// far the parser could run ahead.
+/// thread decodes where they lie (no element trees are built); at most a few batches are in
+/// flight, so memory stays bounded however far the parser could run ahead.
 ///
 /// Each batch is decoded with a decoder of its own and the parts are put back in document
 /// order by ``finish()``. The decoding thread takes the batches; when it falls two behind,
@@ -29,10 +28,16 @@ final class RecordPipeline {
         let expectedRoot: String
         let inspect: (@Sendable (Programme) -> Void)?
 
-        mutating func decode(_ records: [ElementNode]) {
-            for node in records {
-                switch node.name {
-                case "programme" where expectedRoot == "programmes" || expectedRoot == "*":
+        /// Decodes the records of `batch` in place.
+        mutating func decode(_ batch: FlatRecords) {
+            batch.withRecords(classify: Name.classify) { view in
+                for node in view.records { decode(node) }
+            }
+        }
+
+        private mutating func decode(_ node: FlatElement) {
+                switch node.field {
+                case .programme where expectedRoot == "programmes" || expectedRoot == "*":
                     let programme = decoder.programme(node)
                     if let inspect {
                         inspect(programme)
@@ -40,12 +45,11 @@ final class RecordPipeline {
                     } else {
                         found.append((programme, nil, node.line))
                     }
-                case "requirement" where expectedRoot == "requirements" || expectedRoot == "*":
+                case .requirement where expectedRoot == "requirements" || expectedRoot == "*":
                     found.append((nil, decoder.requirement(node), node.line))
                 default:
                     break
                 }
-            }
         }
     }
 
@@ -100,8 +104,7 @@ final class RecordPipeline {
         slots.wait()
         guard parallel else {
             queue.async { [shared, slots] in
-                let records = batch.trees()
-                shared.state.withLock { $0.decode(records) }
+                shared.state.withLock { $0.decode(batch) }
                 slots.signal()
             }
             return
@@ -118,7 +121,7 @@ final class RecordPipeline {
         (behind ? DispatchQueue.global(qos: .userInitiated) : queue).async {
             [parts, pending, slots, inFlight, file, vocabulary, expectedRoot] in
             var state = State(decoder: RecordDecoder(file: file, vocabulary: vocabulary), expectedRoot: expectedRoot, inspect: nil)
-            state.decode(batch.trees())
+            state.decode(batch)
             parts.states.withLock { $0[number] = state }
             inFlight.decrement()
             slots.signal()
@@ -150,3 +153,4 @@ final class RecordPipeline {
         }
     }
 }
+

@@ -73,6 +73,36 @@ public struct Provenance: Sendable, Hashable {
     /// An empty record.
     public init() {}
 
+    /// The record that ``set(_:field:value:)`` builds from `entries` set one after another:
+    /// sorted once, the last basis of a (field, value) kept.
+    init(collecting entries: [Entry]) {
+        // A stable insertion sort: a record has a few dozen entries, mostly in order already.
+        var sorted = entries
+        func below(_ a: Entry, _ b: Entry) -> Bool { a.field < b.field || (a.field == b.field && a.value < b.value) }
+        if sorted.count > 1 {
+            for i in 1..<sorted.count where below(sorted[i], sorted[i - 1]) {
+                let entry = sorted[i]
+                var j = i
+                while j > 0, below(entry, sorted[j - 1]) {
+                    sorted[j] = sorted[j - 1]
+                    j -= 1
+                }
+                sorted[j] = entry
+            }
+        }
+        var kept = 0
+        for i in sorted.indices {
+            if kept > 0, sorted[kept - 1].field == sorted[i].field, sorted[kept - 1].value == sorted[i].value {
+                sorted[kept - 1].basis = sorted[i].basis
+            } else {
+                if kept != i { sorted[kept] = sorted[i] }
+                kept += 1
+            }
+        }
+        sorted.removeSubrange(kept...)
+        self.entries = sorted
+    }
+
     /// The first position whose (field, value) is not below the given one.
     private func position(_ field: String, _ value: String) -> Int {
         var low = 0, high = entries.count

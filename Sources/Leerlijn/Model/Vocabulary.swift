@@ -51,6 +51,9 @@ public struct Vocabulary: Sendable, Hashable {
     /// Whether `id` is a term of vocabulary `name`.
     public func contains(_ id: String, in name: String) -> Bool { index[name]?[id] != nil }
 
+    /// The terms of vocabulary `name` by id, for many lookups in one list.
+    func terms(in name: String) -> [String: Term]? { index[name] }
+
     /// The term `id` of vocabulary `name`.
     public func term(_ id: String, in name: String) -> Term? { index[name]?[id] }
 
