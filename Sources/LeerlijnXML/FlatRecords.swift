@@ -12,42 +12,39 @@
 /// attributes in order with `&#38;` decoded, text concatenated with white space after a child
 /// element dropped, and the start tag's line and column.
 public struct FlatRecords: Sendable {
-    @usableFromInline
-    struct Node: Sendable {
-        @usableFromInline var name: Int32
-        @usableFromInline var namespace: Int32
+    package struct Node: Sendable {
+        package var name: Int32
+        package var namespace: Int32
         /// The parent's position in `nodes`, or -1 for a record (a child of the root).
-        @usableFromInline var parent: Int32
-        @usableFromInline var line: Int32
-        @usableFromInline var column: Int32
-        @usableFromInline var firstAttribute: Int32
-        @usableFromInline var attributeCount: Int32
+        package var parent: Int32
+        package var line: Int32
+        package var column: Int32
+        package var firstAttribute: Int32
+        package var attributeCount: Int32
         /// The first text piece (`texts`), or -1; pieces are linked by `Text.next`.
-        @usableFromInline var firstText: Int32
+        package var firstText: Int32
         /// The position after the element's subtree (its descendants follow it contiguously).
-        @usableFromInline var end: Int32
+        package var end: Int32
     }
 
-    @usableFromInline
-    struct Attribute: Sendable {
-        @usableFromInline var name: Int32
-        @usableFromInline var start: Int32
-        @usableFromInline var length: Int32
+    package struct Attribute: Sendable {
+        package var name: Int32
+        package var start: Int32
+        package var length: Int32
     }
 
-    @usableFromInline
-    struct Text: Sendable {
-        @usableFromInline var start: Int32
-        @usableFromInline var length: Int32
-        @usableFromInline var next: Int32
+    package struct Text: Sendable {
+        package var start: Int32
+        package var length: Int32
+        package var next: Int32
     }
 
-    var nodes: [Node] = []
-    var attributes: [Attribute] = []
-    var texts: [Text] = []
-    var bytes: [UInt8] = []
+    package var nodes: [Node] = []
+    package var attributes: [Attribute] = []
+    package var texts: [Text] = []
+    package var bytes: [UInt8] = []
     /// The names this batch uses; nodes and attributes point into it.
-    var names: [String] = []
+    package var names: [String] = []
     /// Complete records in the batch.
     public internal(set) var recordCount = 0
 
@@ -56,197 +53,45 @@ public struct FlatRecords: Sendable {
 
     /// The records as element trees, in document order.
     public func trees() -> [ElementNode] {
-        withRecords(classify: { _ in 0 }) { view in view.records.map { $0.tree() } }
-    }
-
-    /// Reads the records in place, without building trees: `body` gets a view of this batch
-    /// that is valid only during the call (its elements point into the batch's storage).
-    /// `classify` gives each distinct name a code (``FlatElement/code``), once per batch, so a
-    /// decoder compares small numbers instead of strings.
-    package func withRecords<R>(classify: (String) -> UInt8, _ body: (FlatView) throws -> R) rethrows -> R {
-        let codes = names.map(classify)
-        return try nodes.withUnsafeBufferPointer { nodes in
-            try attributes.withUnsafeBufferPointer { attributes in
-                try texts.withUnsafeBufferPointer { texts in
-                    try bytes.withUnsafeBufferPointer { bytes in
-                        try names.withUnsafeBufferPointer { names in
-                            try codes.withUnsafeBufferPointer { codes in
-                                let storage = FlatView.Storage(nodes: nodes, attributes: attributes, texts: texts, bytes: bytes,
-                                                               names: names, codes: codes)
-                                return try withUnsafePointer(to: storage) { try body(FlatView(storage: $0)) }
-                            }
-                        }
-                    }
-                }
+        var records: [ElementNode] = []
+        records.reserveCapacity(recordCount)
+        var index = 0
+        bytes.withUnsafeBufferPointer { bytes in
+            while index < nodes.count {
+                records.append(build(index, bytes))
+                index = Int(nodes[index].end)
             }
         }
-    }
-}
-
-/// A batch of flat records read in place (``FlatRecords/withRecords(classify:_:)``): valid only
-/// inside that call, like the elements it hands out.
-package struct FlatView {
-    @usableFromInline
-    struct Storage {
-        @usableFromInline let nodes: UnsafeBufferPointer<FlatRecords.Node>
-        @usableFromInline let attributes: UnsafeBufferPointer<FlatRecords.Attribute>
-        @usableFromInline let texts: UnsafeBufferPointer<FlatRecords.Text>
-        @usableFromInline let bytes: UnsafeBufferPointer<UInt8>
-        @usableFromInline let names: UnsafeBufferPointer<String>
-        @usableFromInline let codes: UnsafeBufferPointer<UInt8>
-    }
-    @usableFromInline let storage: UnsafePointer<Storage>
-
-    /// The records (the children of the root), in document order.
-    package var records: FlatSiblings { FlatSiblings(storage: storage, start: 0, end: storage.pointee.nodes.count) }
-}
-
-/// Elements that follow each other at one level of a batch: a record's children, or the records.
-package struct FlatSiblings: Sequence {
-    /// Nil only for ``empty``.
-    @usableFromInline let storage: UnsafePointer<FlatView.Storage>?
-    @usableFromInline let start: Int
-    @usableFromInline let end: Int
-
-    @usableFromInline
-    init(storage: UnsafePointer<FlatView.Storage>?, start: Int, end: Int) {
-        self.storage = storage
-        self.start = start
-        self.end = end
+        return records
     }
 
-    package struct Iterator: IteratorProtocol {
-        @usableFromInline let storage: UnsafePointer<FlatView.Storage>?
-        @usableFromInline var position: Int
-        @usableFromInline let end: Int
-
-        @usableFromInline
-        init(storage: UnsafePointer<FlatView.Storage>?, position: Int, end: Int) {
-            self.storage = storage
-            self.position = position
-            self.end = end
-        }
-
-        @inlinable
-        package mutating func next() -> FlatElement? {
-            guard position < end, let storage else { return nil }
-            let element = FlatElement(storage: storage, index: position)
-            position = Int(storage.pointee.nodes[position].end)
-            return element
-        }
-    }
-
-    @inlinable
-    package func makeIterator() -> Iterator { Iterator(storage: storage, position: start, end: end) }
-
-    /// Whether there is none.
-    package var isEmpty: Bool { start >= end }
-
-    /// No elements.
-    package static var empty: FlatSiblings { FlatSiblings(storage: nil, start: 0, end: 0) }
-}
-
-/// One element of a batch, read in place: what ``ElementNode`` holds, computed on demand.
-package struct FlatElement {
-    @usableFromInline let storage: UnsafePointer<FlatView.Storage>
-    @usableFromInline let index: Int
-
-    @usableFromInline
-    init(storage: UnsafePointer<FlatView.Storage>, index: Int) {
-        self.storage = storage
-        self.index = index
-    }
-
-    @inlinable
-    var node: FlatRecords.Node { storage.pointee.nodes[index] }
-
-    /// The code `classify` gave the element's local name.
-    @inlinable
-    package var code: UInt8 { storage.pointee.codes[Int(node.name)] }
-    /// The local name.
-    package var name: String { storage.pointee.names[Int(node.name)] }
-    /// The namespace URI, or the empty string.
-    package var namespace: String { storage.pointee.names[Int(node.namespace)] }
-    /// The 1-based line of the start tag.
-    @inlinable
-    package var line: Int { Int(node.line) }
-    /// The column libxml2 reported after the start tag.
-    @inlinable
-    package var column: Int { Int(node.column) }
-
-    /// The character data directly inside, as ``ElementNode/text``.
-    package var text: String {
-        let node = self.node
-        guard node.firstText >= 0 else { return "" }
-        let storage = self.storage.pointee
-        let first = storage.texts[Int(node.firstText)]
-        if first.next < 0 {
-            return String(decoding: UnsafeBufferPointer(rebasing: storage.bytes[Int(first.start)..<Int(first.start + first.length)]),
-                          as: UTF8.self)
+    /// Node `index` with its subtree (which follows it contiguously, up to its `end`).
+    private func build(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> ElementNode {
+        let node = nodes[index]
+        var pairs: [(name: String, value: String)] = []
+        if node.attributeCount > 0 {
+            pairs.reserveCapacity(Int(node.attributeCount))
+            for a in Int(node.firstAttribute)..<Int(node.firstAttribute + node.attributeCount) {
+                let attribute = attributes[a]
+                let value = UnsafeBufferPointer(rebasing: bytes[Int(attribute.start)..<Int(attribute.start + attribute.length)])
+                pairs.append((names[Int(attribute.name)], attributeValue(value)))
+            }
         }
         var text = ""
         var piece = node.firstText
         while piece >= 0 {
-            let t = storage.texts[Int(piece)]
-            text += String(decoding: UnsafeBufferPointer(rebasing: storage.bytes[Int(t.start)..<Int(t.start + t.length)]), as: UTF8.self)
+            let t = texts[Int(piece)]
+            text += String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(t.start)..<Int(t.start + t.length)]), as: UTF8.self)
             piece = t.next
         }
-        return text
-    }
-
-    /// The value of the first attribute whose local name has this code.
-    @inlinable
-    package func attribute(code: UInt8) -> String? {
-        let node = self.node
-        let storage = self.storage.pointee
-        var a = Int(node.firstAttribute)
-        let end = a + Int(node.attributeCount)
-        while a < end {
-            let attribute = storage.attributes[a]
-            if storage.codes[Int(attribute.name)] == code {
-                return attributeValue(UnsafeBufferPointer(rebasing: storage.bytes[Int(attribute.start)..<Int(attribute.start + attribute.length)]))
-            }
-            a += 1
+        var children: [ElementNode] = []
+        var next = index + 1
+        while next < Int(node.end) {
+            children.append(build(next, bytes))
+            next = Int(nodes[next].end)
         }
-        return nil
-    }
-
-    /// The value of the first attribute with this local name.
-    package func attribute(_ name: String) -> String? {
-        let node = self.node
-        let storage = self.storage.pointee
-        for a in Int(node.firstAttribute)..<Int(node.firstAttribute + node.attributeCount) {
-            let attribute = storage.attributes[a]
-            if storage.names[Int(attribute.name)] == name {
-                return attributeValue(UnsafeBufferPointer(rebasing: storage.bytes[Int(attribute.start)..<Int(attribute.start + attribute.length)]))
-            }
-        }
-        return nil
-    }
-
-    /// The attributes in document order.
-    package var attributes: [(name: String, value: String)] {
-        let node = self.node
-        guard node.attributeCount > 0 else { return [] }
-        let storage = self.storage.pointee
-        var pairs: [(name: String, value: String)] = []
-        pairs.reserveCapacity(Int(node.attributeCount))
-        for a in Int(node.firstAttribute)..<Int(node.firstAttribute + node.attributeCount) {
-            let attribute = storage.attributes[a]
-            let value = UnsafeBufferPointer(rebasing: storage.bytes[Int(attribute.start)..<Int(attribute.start + attribute.length)])
-            pairs.append((storage.names[Int(attribute.name)], attributeValue(value)))
-        }
-        return pairs
-    }
-
-    /// The child elements in document order.
-    @inlinable
-    package var children: FlatSiblings { FlatSiblings(storage: storage, start: index + 1, end: Int(node.end)) }
-
-    /// The element with its subtree as a tree.
-    package func tree() -> ElementNode {
-        ElementNode(name: name, namespace: namespace, attributes: attributes, children: children.map { $0.tree() }, text: text,
-                    line: line, column: column)
+        return ElementNode(name: names[Int(node.name)], namespace: names[Int(node.namespace)], attributes: pairs,
+                           children: children, text: text, line: Int(node.line), column: Int(node.column))
     }
 }
 

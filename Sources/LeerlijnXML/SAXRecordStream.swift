@@ -27,6 +27,8 @@ final class SAXRecordBuilder {
     let flat: FlatRecordWriter?
     /// The deepest nesting accepted.
     static let maxDepth = 256
+    /// Added to the lines of records (a part of a file read in parts starts further down).
+    var lineOffset = 0
 
     init(collector: DiagnosticCollector, flat: FlatRecordWriter? = nil) {
         self.collector = collector
@@ -88,8 +90,7 @@ private func saxStartElement(_ context: UnsafeMutableRawPointer?, _ localName: U
 
 /// An attribute value: without entity substitution libxml2 keeps an ampersand as `&#38;`
 /// (and nothing else undecoded), so that one sequence is turned back into `&`.
-@usableFromInline
-func attributeValue(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+package func attributeValue(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
     guard bytes.contains(UInt8(ascii: "&")) else { return String(decoding: bytes, as: UTF8.self) }
     let pattern: [UInt8] = Array("&#38;".utf8)
     var output: [UInt8] = []
@@ -163,7 +164,7 @@ private func flatStartElement(_ context: UnsafeMutableRawPointer?, _ localName: 
         }
         let (line, column) = builder.position
         if !flat.start(name: localName, namespace: uri, attributes: attributes, attributeCount: Int(max(0, attributeCount)),
-                       line: line, column: max(column, 1)) {
+                       line: line + builder.lineOffset, column: max(column, 1)) {
             builder.refuse("a record too large to read at once (over 2 GiB) is refused")
         }
     }
@@ -210,12 +211,15 @@ private func validationLocator(_ context: UnsafeMutableRawPointer?, _ file: Unsa
 struct SAXRecordStream {
     let collector: DiagnosticCollector
     let schema: XMLSchema?
+    /// Added to the line of every record in batch mode.
+    var lineOffset = 0
 
     /// The bytes come from `next`, chunk by chunk, until it returns an empty chunk. Records go
     /// to `record` one by one, or, with `batches`, to its closure in flat batches of its size.
     func run(next: () -> (UnsafeRawBufferPointer?, Int), batches: (size: Int, deliver: (FlatRecords) -> Void)? = nil,
              record: (ElementNode) throws -> Void) rethrows -> SafeXMLReader.Summary {
         let builder = SAXRecordBuilder(collector: collector, flat: batches.map { FlatRecordWriter(batchSize: max(1, $0.size)) })
+        builder.lineOffset = lineOffset
         let handler = UnsafeMutablePointer<xmlSAXHandler>.allocate(capacity: 1)
         defer { handler.deallocate() }
         memset(handler, 0, MemoryLayout<xmlSAXHandler>.size)

@@ -10,6 +10,8 @@ public final class XMLSchema {
     let pointer: xmlSchemaPtr
     /// A label for diagnostics (usually the schema's file name).
     public let name: String
+    /// The XSD it was compiled from.
+    let source: [UInt8]
 
     /// Compiles a schema from its UTF-8 bytes.
     ///
@@ -20,6 +22,7 @@ public final class XMLSchema {
     public init(bytes: [UInt8], name: String) throws {
         LibXML2Runtime.ensureInitialised()
         self.name = name
+        self.source = bytes
         let collector = DiagnosticCollector(file: name)
         let compiled: xmlSchemaPtr? = bytes.withUnsafeBufferPointer { buffer -> xmlSchemaPtr? in
             guard let base = buffer.baseAddress, buffer.count > 0 else { return nil }

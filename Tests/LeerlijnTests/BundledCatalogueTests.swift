@@ -118,6 +118,50 @@ struct BundledCatalogueTests {
         }
     }
 
+    @Test("A feed large enough to be read in two parts: problems in either part at their own lines, XSD errors by the whole read")
+    func largeFileInParts() throws {
+        let catalogue = try TestSupport.catalogue()
+        let programmes = RandomProgrammes.make(count: 12_000, seed: 9, vocabulary: catalogue.vocabulary)
+        let text = String(decoding: ProgrammeSourceWriter.document(programmes), as: UTF8.self)
+        #expect(text.utf8.count > SafeXMLReader.splitThreshold)
+        let root = try TestSupport.temporaryDirectory("parts")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let path = root + "/feed.xml"
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // An inverted age range (which the schema allows and the decoder reports) in a record
+        // near the start and one near the end: one in each part.
+        var inverted: [Int] = []
+        for wanted in [100, lines.count - 2_000] {
+            let line = try #require(lines.indices.first { $0 >= wanted && lines[$0].contains("<ageRange ") })
+            let indent = lines[line].prefix { $0 == " " }
+            lines[line] = indent + "<ageRange min=\"20\" max=\"13\" basis=\"stated\"/>"
+            inverted.append(line + 1)
+        }
+        try AtomicFileWriter.write(Array(lines.joined(separator: "\n").utf8), to: path)
+        func diagnostics() -> [Diagnostic] {
+            do {
+                _ = try CatalogueLoader().loadProgrammes(file: path, vocabulary: catalogue.vocabulary)
+                Issue.record("the feed loaded")
+            } catch {
+                guard case .invalidData(let diagnostics) = error else { Issue.record("\(error)"); return [] }
+                return diagnostics
+            }
+            return []
+        }
+        let found = diagnostics()
+        #expect(found.map(\.line) == inverted, "\(found)")
+        #expect(found.allSatisfy { $0.message.contains("min 20 is greater than max 13") && $0.file == path })
+        // An unknown topic (a schema error) late in the file as well: the parts decline, and
+        // the whole read reports all three problems at their lines.
+        let topic = try #require(lines.indices.last { $0 < lines.count - 1_000 && lines[$0].contains("<topic ") })
+        lines[topic] = lines[topic].replacingOccurrences(of: ">", with: ">no-such-", options: [], range: nil)
+            .replacingOccurrences(of: "</topic>no-such-", with: "</topic>")
+        try AtomicFileWriter.write(Array(lines.joined(separator: "\n").utf8), to: path)
+        let all = diagnostics()
+        #expect(all.contains { $0.line == topic + 1 && $0.field == "topic" }, "\(all)")
+        #expect(Set(all.filter { $0.message.contains("min 20") }.map(\.line)) == Set(inverted))
+    }
+
     @Test("A catalogue larger than libxml2's in-memory limit streams and loads")
     func largeFile() throws {
         let catalogue = try TestSupport.catalogue()

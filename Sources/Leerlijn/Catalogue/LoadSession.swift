@@ -62,6 +62,21 @@ struct LoadSession {
 
     mutating func readEntries(path: String, expectedRoot: String, vocabulary: Vocabulary) {
         let recorder = self.recorder
+        // A large file with nothing to hash or inspect in order: two parts at once, each
+        // parsed, validated and decoded on its own (SafeXMLReader.readInParts); when that is
+        // not done, the file is read whole below.
+        if recorder == nil, inspect == nil {
+            let parts = [0, 1].map { _ in RecordPipeline(file: path, vocabulary: vocabulary, expectedRoot: expectedRoot) }
+            let summary = reader.readInParts(file: path, schema: schema, batchSize: RecordPipeline.batchSize) { part, batch in
+                parts[part].submit(batch)
+            }
+            let results = parts.map { $0.finish() }
+            if let summary {
+                absorb(summary: summary, found: results[0].found + results[1].found, inspected: [],
+                       friendly: results[0].diagnostics + results[1].diagnostics, path: path, expectedRoot: expectedRoot)
+                return
+            }
+        }
         readEntries(label: path, expectedRoot: expectedRoot, vocabulary: vocabulary) { reader, schema, batch in
             guard let recorder else {
                 return reader.read(file: path, schema: schema, batchSize: RecordPipeline.batchSize, batch: batch)
@@ -87,6 +102,13 @@ struct LoadSession {
         let pipeline = RecordPipeline(file: path, vocabulary: vocabulary, expectedRoot: expectedRoot, inspect: inspect)
         let summary = source(reader, schema) { pipeline.submit($0) }
         let (found, inspected, friendly) = pipeline.finish()
+        absorb(summary: summary, found: found, inspected: inspected, friendly: friendly, path: path, expectedRoot: expectedRoot)
+    }
+
+    /// Takes what a read of `path` found and reported.
+    private mutating func absorb(summary: SafeXMLReader.Summary,
+                                 found: [(programme: Programme?, requirement: Requirement?, line: Int)],
+                                 inspected: [(id: String, line: Int)], friendly: [Diagnostic], path: String, expectedRoot: String) {
         inspectedProgrammes += inspected.map { ($0.id, path, $0.line) }
         let friendlyLines = Set(friendly.map(\.line))
         for xml in summary.diagnostics {

@@ -25,21 +25,32 @@ extension RecordDecoder {
     /// children of `appliesTo` and `needs`, as `appliesTo/sector` …), checking each one:
     /// a derived value names a rule of the vocabulary, only titles and summaries are rendered.
     mutating func provenance(_ node: FlatElement) -> Provenance {
-        var entries: [Provenance.Entry] = []
-        entries.reserveCapacity(32)
+        var entries = provenanceEntries, ranks = provenanceRanks
+        provenanceEntries = []
+        provenanceRanks = []
+        entries.removeAll(keepingCapacity: true)
+        ranks.removeAll(keepingCapacity: true)
+        defer {
+            provenanceEntries = entries
+            provenanceRanks = ranks
+        }
         for child in node.children {
             let name = child.field
             if name == .appliesTo || name == .needs {
                 let prefix = child.name + "/"
-                for part in child.children { record(part, field: prefix + part.name, into: &entries) }
+                for part in child.children {
+                    if record(part, field: prefix + part.name, into: &entries) { ranks.append(-1) }
+                }
             } else if !Self.isMetadata(name) {
-                record(child, field: child.name, into: &entries)
+                if record(child, field: child.name, into: &entries) { ranks.append(name == .other ? -1 : Name.rank[Int(name.rawValue)]) }
             }
         }
-        return Provenance(collecting: entries)
+        return Provenance(collecting: entries, ranks: ranks, order: &provenanceOrder)
     }
 
-    private mutating func record(_ child: FlatElement, field: String, into entries: inout [Provenance.Entry]) {
+    /// Checks one value's basis and adds it to `entries`; whether it was added.
+    @discardableResult
+    private mutating func record(_ child: FlatElement, field: String, into entries: inout [Provenance.Entry]) -> Bool {
         let name = child.field
         let value: String
         if Self.isRenderable(name) {
@@ -63,27 +74,31 @@ extension RecordDecoder {
                 error(child, field: field + "@basis", value: shown,
                       "\(field): '\(shown)' is marked rendered, but only titles and summaries can be our rendering; "
                       + "mark it stated (the factsheet says it) or derived (by a named rule), or remove it")
-                return
+                return false
             }
             entries.append(Provenance.Entry(field: field, value: value, basis: basis))
+            return true
         case "derived"?:
             guard let rule, !rule.isEmpty else {
                 error(child, field: field + "@rule", value: shown,
                       "\(field): '\(shown)' is derived but names no rule; add rule=\"…\" (one of: "
                       + vocabulary.ids("rule").joined(separator: ", ") + ")")
-                return
+                return false
             }
             guard vocabulary.hasRule(rule) else {
                 unknownTerm(child, field: field + "@rule", value: rule, vocabularyName: "rule")
-                return
+                return false
             }
             entries.append(Provenance.Entry(field: field, value: value, basis: .derived(rule: rule)))
+            return true
         case let other?:
             error(child, field: field + "@basis", value: other,
                   "\(field): unknown basis '\(other)' for '\(shown)'; valid values: stated, derived, rendered")
+            return false
         case nil:
             error(child, field: field + "@basis", value: shown,
                   "\(field): '\(shown)' has no basis; add basis=\"stated\", \"derived\" (with rule=\"…\") or \"rendered\"")
+            return false
         }
     }
 

@@ -14,6 +14,12 @@ enum Name: UInt8, CaseIterable {
     private static let byName: [String: UInt8] = Dictionary(
         uniqueKeysWithValues: allCases.dropFirst().map { (String(describing: $0), $0.rawValue) })
 
+    /// Each code's place among the names in string order (what ``Provenance`` sorts by).
+    static let rank: [Int] = {
+        let sorted = allCases.map { String(describing: $0) }.sorted()
+        return allCases.map { sorted.firstIndex(of: String(describing: $0)) ?? -1 }
+    }()
+
     /// The code of a local name (``other`` for one the decoder does not read).
     static func classify(_ name: String) -> UInt8 { byName[name] ?? Name.other.rawValue }
 }
@@ -24,6 +30,19 @@ extension FlatElement {
 
     /// The value of the attribute `name`.
     func attribute(_ name: Name) -> String? { attribute(code: name.rawValue) }
+}
+
+/// The children of one name, in document order.
+struct NamedChildren: Sequence, IteratorProtocol {
+    var siblings: FlatSiblings.Iterator
+    let code: UInt8
+
+    mutating func next() -> FlatElement? {
+        while let child = siblings.next() {
+            if child.code == code { return child }
+        }
+        return nil
+    }
 }
 
 /// A record's child elements, found by name.
@@ -39,9 +58,8 @@ struct Fields {
     // as codes. Nothing is copied.
 
     /// Every child named `name`, in document order.
-    func all(_ name: Name) -> LazyFilterSequence<FlatSiblings> {
-        let children = node?.children ?? FlatSiblings.empty
-        return children.lazy.filter { $0.code == name.rawValue }
+    func all(_ name: Name) -> NamedChildren {
+        NamedChildren(siblings: (node?.children ?? FlatSiblings.empty).makeIterator(), code: name.rawValue)
     }
 
     /// The first child named `name`.
@@ -64,6 +82,8 @@ struct RecordDecoder {
     let file: String
     let vocabulary: Vocabulary
     var diagnostics: [Diagnostic] = []
+    /// Buffers reused from record to record by ``provenance(_:)``.
+    var provenanceEntries: [Provenance.Entry] = [], provenanceRanks: [Int] = [], provenanceOrder: [Int] = []
 
     mutating func error(_ node: FlatElement, field: String, value: String?, _ message: String) {
         diagnostics.append(Diagnostic(file: file, line: node.line, column: node.column,

@@ -18,7 +18,7 @@ import Synchronization
 /// `validate` command, which hands each programme to a check in document order and keeps none)
 /// the batches are decoded one after another on one thread, in a `Mutex` that only that
 /// serial queue takes, so the lock is never contended.
-final class RecordPipeline {
+final class RecordPipeline: Sendable {
     /// What the decoding side accumulates.
     struct State: Sendable {
         var decoder: RecordDecoder

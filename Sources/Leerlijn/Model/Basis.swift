@@ -74,33 +74,48 @@ public struct Provenance: Sendable, Hashable {
     public init() {}
 
     /// The record that ``set(_:field:value:)`` builds from `entries` set one after another:
-    /// sorted once, the last basis of a (field, value) kept.
-    init(collecting entries: [Entry]) {
-        // A stable insertion sort: a record has a few dozen entries, mostly in order already.
-        var sorted = entries
-        func below(_ a: Entry, _ b: Entry) -> Bool { a.field < b.field || (a.field == b.field && a.value < b.value) }
-        if sorted.count > 1 {
-            for i in 1..<sorted.count where below(sorted[i], sorted[i - 1]) {
-                let entry = sorted[i]
-                var j = i
-                while j > 0, below(entry, sorted[j - 1]) {
-                    sorted[j] = sorted[j - 1]
-                    j -= 1
+    /// sorted once, the last basis of a (field, value) kept. `ranks` gives, for each entry, its
+    /// field's place in the sorted order of field names, or -1 to compare the name itself.
+    /// `order` is a buffer the caller reuses.
+    init(collecting entries: [Entry], ranks: [Int], order: inout [Int]) {
+        // Positions are sorted, not entries (moving an entry retains its strings): a stable
+        // insertion sort, as a record has a few dozen entries, compared by rank where both
+        // fields have one.
+        order.removeAll(keepingCapacity: true)
+        order.append(contentsOf: entries.indices)
+        self.entries = entries.withUnsafeBufferPointer { entries in
+            func sameField(_ a: Int, _ b: Int) -> Bool {
+                ranks[a] >= 0 && ranks[b] >= 0 ? ranks[a] == ranks[b] : entries[a].field == entries[b].field
+            }
+            func below(_ a: Int, _ b: Int) -> Bool {
+                if sameField(a, b) { return entries[a].value < entries[b].value }
+                if ranks[a] >= 0, ranks[b] >= 0 { return ranks[a] < ranks[b] }
+                return entries[a].field < entries[b].field
+            }
+            if order.count > 1 {
+                for i in 1..<order.count where below(order[i], order[i - 1]) {
+                    let position = order[i]
+                    var j = i
+                    while j > 0, below(position, order[j - 1]) {
+                        order[j] = order[j - 1]
+                        j -= 1
+                    }
+                    order[j] = position
                 }
-                sorted[j] = entry
             }
-        }
-        var kept = 0
-        for i in sorted.indices {
-            if kept > 0, sorted[kept - 1].field == sorted[i].field, sorted[kept - 1].value == sorted[i].value {
-                sorted[kept - 1].basis = sorted[i].basis
-            } else {
-                if kept != i { sorted[kept] = sorted[i] }
-                kept += 1
+            var kept: [Entry] = []
+            kept.reserveCapacity(order.count)
+            var last = -1
+            for position in order {
+                if last >= 0, sameField(last, position), entries[last].value == entries[position].value {
+                    kept[kept.count - 1].basis = entries[position].basis
+                } else {
+                    kept.append(entries[position])
+                }
+                last = position
             }
+            return kept
         }
-        sorted.removeSubrange(kept...)
-        self.entries = sorted
     }
 
     /// The first position whose (field, value) is not below the given one.
