@@ -176,4 +176,27 @@ struct SplitReadTests {
         #expect(SplitShape(prefix: Array("<r>text<p/>".utf8)) == nil)
         #expect(SplitShape(prefix: Array("<?xml version='1.0' encoding='UTF-16'?><r><p/>".utf8)) == nil)
     }
+
+    @Test("The catalogue schema keeps reading in parts sound: each record root holds one repeated record, nothing spans records")
+    func catalogueSchemaAllowsParts() throws {
+        let path = FlatRecordsTests.catalog + "/schema/catalogue.xsd"
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        let text = String(decoding: bytes, as: UTF8.self)
+        for construct in ["xs:unique", "xs:key", "xs:keyref", "\"xs:ID\"", "\"xs:IDREF\"", "\"xs:IDREFS\""] {
+            #expect(!text.contains(construct), "\(construct) would tie records across the cut")
+        }
+        var roots: [String: ElementNode] = [:]
+        _ = SafeXMLReader().read(bytes: bytes, displayName: path) { node in
+            if node.name == "element", let name = node.attribute("name") { roots[name] = node }
+        }
+        for (root, record) in [("programmes", "programme"), ("requirements", "requirement")] {
+            let element = try #require(roots[root])
+            let type = try #require(element.child("complexType"))
+            #expect(type.children.map(\.name) == ["sequence"] && type.attributes.isEmpty, "\(root)")
+            let particles = type.child("sequence")?.children ?? []
+            #expect(particles.count == 1, "\(root)")
+            #expect(particles.first?.name == "element" && particles.first?.attribute("name") == record, "\(root)")
+            #expect(particles.first?.attribute("maxOccurs") == "unbounded", "\(root)")
+        }
+    }
 }
