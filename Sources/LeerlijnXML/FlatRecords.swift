@@ -7,8 +7,8 @@
 /// ``ElementNode`` trees (``trees()``). The parsing thread, the one that paces a large load,
 /// only runs libxml2 and appends numbers.
 ///
-/// What the in-place view reads equals what the per-record reader builds (tested, through
-/// ``trees()``, which is made from the view): names and namespaces,
+/// The trees, and what the catalogue decoder reads in place, equal what the per-record reader
+/// builds (tested): names and namespaces,
 /// attributes in order with `&#38;` decoded, text concatenated with white space after a child
 /// element dropped, and the start tag's line and column.
 public struct FlatRecords: Sendable {
