@@ -53,21 +53,10 @@ struct FlatSiblings: Sequence {
     let start: Int
     let end: Int
 
-    init(storage: UnsafePointer<FlatView.Storage>?, start: Int, end: Int) {
-        self.storage = storage
-        self.start = start
-        self.end = end
-    }
-
     struct Iterator: IteratorProtocol {
         let storage: UnsafePointer<FlatView.Storage>?
         var position: Int
         let end: Int
-        init(storage: UnsafePointer<FlatView.Storage>?, position: Int, end: Int) {
-            self.storage = storage
-            self.position = position
-            self.end = end
-        }
 
         mutating func next() -> FlatElement? {
             guard position < end, let storage else { return nil }
@@ -90,11 +79,6 @@ struct FlatSiblings: Sequence {
 struct FlatElement {
     let storage: UnsafePointer<FlatView.Storage>
     let index: Int
-    init(storage: UnsafePointer<FlatView.Storage>, index: Int) {
-        self.storage = storage
-        self.index = index
-    }
-
     var node: FlatRecords.Node { storage.pointee.nodes[index] }
 
     /// The code `classify` gave the element's local name.
