@@ -36,7 +36,13 @@ extension SafeXMLReader {
     /// part's records in flat batches with the part's number (0, then 1 in document order);
     /// `batch` is called on both parts' threads at once, each part's batches in order.
     ///
-    /// - Parameter minimumSize: The smallest file to cut (tests cut small ones).
+    /// - Parameters:
+    ///   - path: The record file.
+    ///   - displayName: The name used in diagnostics (the path when nil).
+    ///   - schema: The XSD both parts are validated against; each part compiles its own copy.
+    ///   - batchSize: Records per batch.
+    ///   - minimumSize: The smallest file to cut (tests cut small ones).
+    ///   - batch: Takes the part's number and one batch of its records.
     /// - Returns: The summary, or nil when the file was not read in parts: it is smaller than
     ///   `minimumSize`, the machine has one core, it is not plainly UTF-8, no record starts
     ///   a line near its middle, it cannot be read, or a part reported anything. Batches already
